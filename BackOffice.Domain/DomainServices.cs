@@ -1,0 +1,39 @@
+using BackOffice.Domain.Audit;
+using BackOffice.Domain.Metrics;
+using BackOffice.Domain.Persistence;
+using BackOffice.Domain.Sales;
+using BackOffice.Domain.Shopkeepers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BackOffice.Domain;
+
+/// <summary>All domain wiring in one place, shared by the web host and the command line.</summary>
+public static class DomainServices
+{
+    public static IServiceCollection AddBackOfficeDomain(this IServiceCollection services, IConfiguration configuration, bool isProduction)
+    {
+        var database = ReadDatabaseOptions(configuration);
+        services.AddSingleton(database);
+        services.AddSingleton<IDbContextFactory<BackOfficeDbContext>, BackOfficeDbContextFactory>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(configuration.GetSection("Settlement:Defaults").Get<SettlementDefaults>() ?? new SettlementDefaults());
+        services.AddSingleton(new PersonalDataProtector(PersonalDataKey.Resolve(configuration, database, isProduction)));
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AuditVerifier>();
+        services.AddSingleton<MetricsService>();
+        return services;
+    }
+
+    public static DatabaseOptions ReadDatabaseOptions(IConfiguration configuration) => new()
+    {
+        Provider = Enum.TryParse<DatabaseProvider>(configuration["Database:Provider"], ignoreCase: true, out var provider) ? provider
+            : string.IsNullOrEmpty(configuration["Database:Provider"]) ? DatabaseProvider.Sqlite
+            : throw new InvalidOperationException($"Database:Provider '{configuration["Database:Provider"]}' is not Sqlite or SqlServer."),
+        ConnectionString = configuration.GetConnectionString("BackOffice"),
+        DataFolder = configuration["DataFolder"] is { Length: > 0 } folder ? folder : "data",
+    };
+}
