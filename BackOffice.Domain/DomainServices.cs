@@ -13,9 +13,9 @@ namespace BackOffice.Domain;
 /// <summary>All domain wiring in one place, shared by the web host and the command line.</summary>
 public static class DomainServices
 {
-    public static IServiceCollection AddBackOfficeDomain(this IServiceCollection services, IConfiguration configuration, bool isProduction)
+    public static IServiceCollection AddBackOfficeDomain(this IServiceCollection services, IConfiguration configuration, string contentRoot, bool isProduction)
     {
-        var database = ReadDatabaseOptions(configuration);
+        var database = ReadDatabaseOptions(configuration, contentRoot);
         services.AddSingleton(database);
         services.AddSingleton<IDbContextFactory<BackOfficeDbContext>, BackOfficeDbContextFactory>();
         services.TryAddSingleton(TimeProvider.System);
@@ -28,12 +28,13 @@ public static class DomainServices
         return services;
     }
 
-    public static DatabaseOptions ReadDatabaseOptions(IConfiguration configuration) => new()
+    /// <summary>The data folder is resolved against the content root, so the web app and the command line find the same file.</summary>
+    public static DatabaseOptions ReadDatabaseOptions(IConfiguration configuration, string contentRoot) => new()
     {
         Provider = Enum.TryParse<DatabaseProvider>(configuration["Database:Provider"], ignoreCase: true, out var provider) ? provider
             : string.IsNullOrEmpty(configuration["Database:Provider"]) ? DatabaseProvider.Sqlite
             : throw new InvalidOperationException($"Database:Provider '{configuration["Database:Provider"]}' is not Sqlite or SqlServer."),
         ConnectionString = configuration.GetConnectionString("BackOffice"),
-        DataFolder = configuration["DataFolder"] is { Length: > 0 } folder ? folder : "data",
+        DataFolder = Path.GetFullPath(configuration["DataFolder"] is { Length: > 0 } folder ? folder : "data", contentRoot),
     };
 }

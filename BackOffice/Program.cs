@@ -1,27 +1,18 @@
-using BackOffice.Components;
+using BackOffice.Cli;
+using BackOffice.Hosting;
+
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
-
+builder.AddBackOfficeWeb();
 var app = builder.Build();
+await app.PrepareDatabaseAsync();
+app.UseBackOffice();
+await app.RunAsync();
+return 0;
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();
+/// <summary>Entry point type, visible to the tests that host the app.</summary>
+public partial class Program;

@@ -1,0 +1,75 @@
+using BackOffice.Domain;
+using BackOffice.Domain.Audit;
+using BackOffice.Domain.Persistence;
+
+namespace BackOffice.Cli;
+
+/// <summary>
+/// The commands beside the web host. Every command reads the same configuration as the web app
+/// (appsettings, environment, and <c>--Key value</c> pairs such as <c>--DataFolder</c>).
+/// </summary>
+public static class CommandLine
+{
+    private static readonly Dictionary<string, Func<CommandContext, Task<int>>> Commands = new()
+    {
+        ["help"] = _ => Task.FromResult(Help(Console.Out)),
+        ["migrate"] = MigrateAsync,
+        ["audit"] = AuditAsync,
+    };
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && (Commands.ContainsKey(args[0]) || args[0] is "--help" or "-h");
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var name = args[0] is "--help" or "-h" ? "help" : args[0];
+        try
+        {
+            var context = CommandContext.Create(args[1..]);
+            return await Commands[name](context);
+        }
+        catch (Exception ex) when (ex is CommandLineException or InvalidOperationException or Domain.Common.DomainException or IOException)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return 1;
+        }
+    }
+
+    public static int Help(TextWriter output)
+    {
+        output.WriteLine("""
+            BackOffice — console and command line
+
+            Usage: BackOffice [command] [options] [--Key value ...]
+              (no command)                      start the web console
+              migrate                           create or upgrade the database
+              seed [--scale N] [--seed N] [--today yyyy-MM-dd]
+                                                generate demo data into an empty database
+              audit verify                      verify the audit chain; names the first broken entry
+              bench <exports|seed>              print benchmark figures
+              help                              this text
+
+            Configuration (same as the web app): --DataFolder DIR, --Database:Provider Sqlite|SqlServer,
+            --ConnectionStrings:BackOffice "...", or the environment (DataFolder, Database__Provider, ...).
+            """);
+        return 0;
+    }
+
+    private static async Task<int> MigrateAsync(CommandContext context)
+    {
+        await using var services = context.BuildServices();
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        Console.WriteLine($"database is up to date ({services.GetRequiredService<DatabaseOptions>().Provider})");
+        return 0;
+    }
+
+    private static async Task<int> AuditAsync(CommandContext context)
+    {
+        if (context.Positional.Count == 0 || context.Positional[0] != "verify") throw new CommandLineException("usage: audit verify");
+        await using var services = context.BuildServices();
+        var result = await services.GetRequiredService<AuditVerifier>().VerifyAsync();
+        Console.WriteLine(result.Message);
+        return result.IsIntact ? 0 : 2;
+    }
+}
+
+public sealed class CommandLineException(string message) : Exception(message);

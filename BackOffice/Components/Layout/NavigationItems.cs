@@ -1,0 +1,29 @@
+using BackOffice.Auth;
+using BackOffice.Components.Shared;
+using MudBlazor;
+
+namespace BackOffice.Components.Layout;
+
+/// <summary>The navigation, one entry per built area; each shows only to the roles its policy admits.</summary>
+public static class NavigationItems
+{
+    public sealed record Item(string Href, string Zh, string En, string Icon, string Policy)
+    {
+        public string Title() => Bilingual.Pick(Zh, En);
+    }
+
+    public sealed record Section(string? TitleKey, string Policy, IReadOnlyList<Item> Items);
+
+    public static readonly IReadOnlyList<Section> Sections =
+    [
+        new(null, Policies.Staff,
+        [
+            new("/", "首页", "Home", Icons.Material.Filled.Home, Policies.Staff),
+        ]),
+        new("Nav.Admin", Policies.Admin,
+        [
+            new("/admin/users", "本地用户", "Local users", Icons.Material.Filled.People, Policies.Admin),
+            new("/admin/audit", "审计日志", "Audit log", Icons.Material.Filled.Policy, Policies.Admin),
+        ]),
+    ];
+}

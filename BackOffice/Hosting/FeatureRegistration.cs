@@ -1,0 +1,19 @@
+using BackOffice.Domain.Identity;
+
+namespace BackOffice.Hosting;
+
+/// <summary>Feature services and endpoints; each feature adds its line here.</summary>
+public static class FeatureRegistration
+{
+    public static IServiceCollection AddBackOfficeFeatures(this IServiceCollection services)
+    {
+        services.AddSingleton<LocalUserService>();
+        services.AddSingleton<Domain.Home.HomeService>();
+        services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.BrandReviewsWaiting>();
+        services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.BankChangesWaiting>();
+        services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.AgreementApprovalsWaiting>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapBackOfficeEndpoints(this IEndpointRouteBuilder endpoints) => endpoints;
+}
