@@ -128,13 +128,15 @@ public class FrameworkAgreement : IHasRevision
         StoredStatus = AgreementStatus.Terminated;
     }
 
-    /// <summary>A Draft copy whose term starts the day after this one ends, for the same length.</summary>
+    /// <summary>A Draft copy whose term starts the day after this one ends: a year for a one-year term, else the same number of days.</summary>
     public FrameworkAgreement Renew(string newCode, Actor author, DateTime now)
     {
         if (StoredStatus is AgreementStatus.Draft or AgreementStatus.PendingApproval)
             throw new DomainException("草稿或待审批的协议不能续签 · A Draft or pending agreement cannot be renewed");
         var start = TermEnd.AddDays(1);
-        var end = start.AddDays(Math.Min(TermEnd.DayNumber - TermStart.DayNumber, AgreementTerms.MaxTermDays - 1));
+        var end = TermStart.AddYears(1).AddDays(-1) == TermEnd
+            ? start.AddYears(1).AddDays(-1)
+            : start.AddDays(TermEnd.DayNumber - TermStart.DayNumber);
         var terms = Terms with { TermStart = start, TermEnd = end };
         var renewal = new FrameworkAgreement(newCode, SupplierId, _brands.Select(b => b.BrandId), terms, author, now) { RenewedFromId = Id };
         renewal.Signatories = Signatories;
