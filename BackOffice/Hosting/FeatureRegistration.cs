@@ -8,6 +8,7 @@ public static class FeatureRegistration
     public static IServiceCollection AddBackOfficeFeatures(this IServiceCollection services)
     {
         services.AddSingleton<LocalUserService>();
+        services.AddSingleton<Domain.Audit.AuditQueryService>();
         services.AddSingleton<Domain.Home.HomeService>();
         services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.BrandReviewsWaiting>();
         services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.BankChangesWaiting>();
