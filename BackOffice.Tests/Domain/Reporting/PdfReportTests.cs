@@ -110,6 +110,17 @@ public class PdfReportTests
         Assert.True(large.BoundingBox.Left < small.BoundingBox.Left);
     }
 
+    [Fact]
+    public void Save_OnePageOfChinese_EmbedsAFontSubsetNotTheWholeFont()
+    {
+        var resolver = PdfFonts.EnsureInstalled();
+
+        var bytes = new PdfReport().AddParagraph(Mixed).ToBytes();
+
+        Assert.True(resolver.FontSize > 1_000_000, "the face should be megabytes before subsetting");
+        Assert.True(bytes.Length < 60 * 1024, $"{bytes.Length / 1024} KB");
+    }
+
     internal static PdfReport BuildTable(int rows)
     {
         var table = new PdfTable(
