@@ -10,9 +10,9 @@ internal sealed class TableBlock(PdfTable table) : IPdfBlock
 
     public void Layout(PdfLayoutContext context)
     {
-        var widths = table.ColumnWidths(context.Width);
         var regular = context.Font(context.Options.BodySize);
         var bold = context.Font(context.Options.BodySize, bold: true);
+        var widths = WidenForUnbreakableWords(table.ColumnWidths(context.Width), MinimumWidths(context, bold));
         var header = Measure(context, widths, table.Columns.Select(c => c.Caption).ToArray(), bold);
 
         var first = true;
@@ -48,6 +48,47 @@ internal sealed class TableBlock(PdfTable table) : IPdfBlock
         }
 
         context.Y += context.Options.BodySize;
+    }
+
+    /// <summary>Per column, the widest word that cannot be broken (codes, dates, amounts), so it never gets cut mid-word.</summary>
+    private double[] MinimumWidths(PdfLayoutContext context, XFont bold)
+    {
+        var minimums = new double[table.Columns.Count];
+        var widest = new string[table.Columns.Count];
+        foreach (var row in table.Rows)
+        {
+            for (var c = 0; c < minimums.Length; c++)
+            {
+                foreach (var word in TextWrapper.Tokenise(row.Cells[c]))
+                {
+                    // Comparing lengths first keeps measuring to the few candidates that can win.
+                    if (word.Length > (widest[c]?.Length ?? 0) - 2 && !string.IsNullOrWhiteSpace(word))
+                    {
+                        var width = context.Measure(word, bold);
+                        if (width > minimums[c])
+                        {
+                            minimums[c] = width;
+                            widest[c] = word;
+                        }
+                    }
+                }
+            }
+        }
+
+        return minimums.Select(m => m + (2 * Padding) + 0.5).ToArray();
+    }
+
+    /// <summary>Gives narrow columns their minimum by taking width from columns that have room to spare.</summary>
+    internal static double[] WidenForUnbreakableWords(double[] widths, double[] minimums)
+    {
+        var deficit = widths.Zip(minimums, (w, m) => Math.Max(0, m - w)).Sum();
+        var slack = widths.Zip(minimums, (w, m) => Math.Max(0, w - m)).Sum();
+        if (deficit <= 0 || slack < deficit)
+        {
+            return widths;
+        }
+
+        return widths.Zip(minimums, (w, m) => w < m ? m : w - ((w - m) * deficit / slack)).ToArray();
     }
 
     private MeasuredRow Measure(PdfLayoutContext context, double[] widths, IReadOnlyList<string> cells, XFont font)

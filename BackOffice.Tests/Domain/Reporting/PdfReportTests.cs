@@ -121,6 +121,19 @@ public class PdfReportTests
         Assert.True(bytes.Length < 60 * 1024, $"{bytes.Length / 1024} KB");
     }
 
+    [Fact]
+    public void Save_NarrowRelativeColumn_CodesAndDatesAreNotCutMidWord()
+    {
+        var table = new PdfTable([new PdfTableColumn("说明", 10), new PdfTableColumn("编码", 0.5), new PdfTableColumn("日期", 0.5)])
+            .AddRow("金龙鱼 Arawana 食用油 long description text that can wrap freely", "91350100M000100Y43", "2026-11-03");
+
+        using var pdf = PdfDocument.Open(new PdfReport().AddTable(table).ToBytes());
+        var words = pdf.GetPage(1).GetWords().Select(w => w.Text).ToList();
+
+        Assert.Contains("91350100M000100Y43", words);
+        Assert.Contains("2026-11-03", words);
+    }
+
     internal static PdfReport BuildTable(int rows)
     {
         var table = new PdfTable(
