@@ -2,6 +2,7 @@ using BackOffice.Domain.Audit;
 using BackOffice.Domain.Metrics;
 using BackOffice.Domain.Persistence;
 using BackOffice.Domain.Sales;
+using BackOffice.Domain.Seeding;
 using BackOffice.Domain.Shopkeepers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,7 @@ public static class DomainServices
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<MetricsService>();
+        services.AddDemoDataGenerator();
         services.AddSingleton(configuration.GetSection("Exports").Get<Exports.ExportOptions>() ?? new Exports.ExportOptions());
         services.AddSingleton<Exports.ExportFileStore>();
         services.AddSingleton<Exports.ExportService>();
