@@ -56,16 +56,18 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Completes when the Blazor circuit sends its first render batch, i.e. the prerendered page has become
-    /// interactive and its buttons work. Call before navigating, so no frame is missed.
+    /// Completes when the page has become interactive, so its menus and buttons work. The layout's
+    /// MudPopoverProvider calls <c>mudPopover.initialize</c> from its first OnAfterRender, which Blazor Server
+    /// runs only once the browser has applied that render batch; the call arrives over the circuit's socket.
+    /// Call before navigating, so no frame is missed.
     /// </summary>
     public static Task WhenInteractive(IPage page)
     {
         var rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
         {
-            if (frame.Binary is { } bytes && Encoding.UTF8.GetString(bytes).Contains("JS.RenderBatch", StringComparison.Ordinal))
-                rendered.TrySetResult();
+            var payload = frame.Binary is { } bytes ? Encoding.UTF8.GetString(bytes) : frame.Text;
+            if (payload?.Contains("mudPopover.initialize", StringComparison.Ordinal) == true) rendered.TrySetResult();
         };
         return rendered.Task;
     }
