@@ -25,6 +25,8 @@ public static class DomainServices
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<MetricsService>();
+        services.AddSingleton<AggregateBuilder>();
+        services.AddSingleton<Imports.ImportService>();
         return services;
     }
 
