@@ -27,6 +27,16 @@ public static class DomainServices
         services.AddSingleton<MetricsService>();
         services.AddSingleton<AggregateBuilder>();
         services.AddSingleton<Imports.ImportService>();
+        services.AddSingleton(configuration.GetSection("Exports").Get<Exports.ExportOptions>() ?? new Exports.ExportOptions());
+        services.AddSingleton<Exports.ExportFileStore>();
+        services.AddSingleton<Exports.ExportService>();
+        services.AddSingleton<Exports.ExportWorker>();
+        services.AddSingleton(_ => Reporting.Definitions.ReportCatalog.LoadFromAppDirectory());
+        foreach (var format in new[] { Exports.ExportFormats.Xlsx, Exports.ExportFormats.Pdf, Exports.ExportFormats.Csv })
+        {
+            services.AddSingleton<Exports.IExportHandler>(sp => new Exports.SupplierListExport(
+                sp.GetRequiredService<IDbContextFactory<BackOfficeDbContext>>(), sp.GetRequiredService<Reporting.Definitions.ReportCatalog>(), format));
+        }
         return services;
     }
 

@@ -34,6 +34,7 @@ public abstract class BackOfficeDbContext(DbContextOptions options) : DbContext(
     public DbSet<Metrics.DailySales> DailySales => Set<Metrics.DailySales>();
     public DbSet<Metrics.ShopkeeperDailySales> ShopkeeperDailySales => Set<Metrics.ShopkeeperDailySales>();
     public DbSet<Imports.ApiKey> ApiKeys => Set<Imports.ApiKey>();
+    public DbSet<Exports.ExportJob> ExportJobs => Set<Exports.ExportJob>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
