@@ -15,6 +15,8 @@ public static class CommandLine
         ["help"] = _ => Task.FromResult(Help(Console.Out)),
         ["migrate"] = MigrateAsync,
         ["audit"] = AuditAsync,
+        ["import"] = ImportCommand.RunAsync,
+        ["aggregates"] = ImportCommand.AggregatesAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (Commands.ContainsKey(args[0]) || args[0] is "--help" or "-h");
@@ -44,6 +46,9 @@ public static class CommandLine
               migrate                           create or upgrade the database
               seed [--scale N] [--seed N] [--today yyyy-MM-dd]
                                                 generate demo data into an empty database
+              import shopkeepers|order-lines --file F.csv
+                                                import a CSV feed (all rows valid, or nothing is written)
+              aggregates rebuild                recompute the dashboard aggregates from the order lines
               audit verify                      verify the audit chain; names the first broken entry
               bench <exports|seed>              print benchmark figures
               help                              this text
