@@ -2,6 +2,7 @@ using BackOffice.Domain.Audit;
 using BackOffice.Domain.Metrics;
 using BackOffice.Domain.Persistence;
 using BackOffice.Domain.Sales;
+using BackOffice.Domain.Seeding;
 using BackOffice.Domain.Shopkeepers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +28,7 @@ public static class DomainServices
         services.AddSingleton<MetricsService>();
         services.AddSingleton<AggregateBuilder>();
         services.AddSingleton<Imports.ImportService>();
+        services.AddDemoDataGenerator();
         services.AddSingleton(configuration.GetSection("Exports").Get<Exports.ExportOptions>() ?? new Exports.ExportOptions());
         services.AddSingleton<Exports.ExportFileStore>();
         services.AddSingleton<Exports.ExportService>();

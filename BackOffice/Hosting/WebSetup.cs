@@ -50,6 +50,7 @@ public static class WebSetup
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         if (app.Services.GetRequiredService<SignInMode>().Local)
             await app.Services.GetRequiredService<LocalUserService>().EnsurePersonasAsync();
+        await DemoData.SeedOnFirstStartAsync(app);
     }
 
     public static void UseBackOffice(this WebApplication app)
@@ -87,6 +88,7 @@ public static class WebSetup
         }).AllowAnonymous();
         app.MapLocalSignIn();
         app.MapBackOfficeEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Our own CSP already forbids framing; without this Blazor adds a second, looser frame-ancestors header.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
     }
 }
