@@ -21,7 +21,7 @@ public static class NavigationItems
             new("/", "首页", "Home", Icons.Material.Filled.Home, Policies.Staff),
             new("/exports", "我的导出", "My exports", Icons.Material.Filled.Download, Policies.Staff),
         ]),
-        new(null, Policies.Staff,
+        new("Nav.Analytics", Policies.Staff,
         [
             new("/dashboards", "经营概览", "Overview", Icons.Material.Filled.Insights, Policies.Staff),
             new("/dashboards/leaderboard", "店主排行", "Leaderboard", Icons.Material.Filled.EmojiEvents, Policies.Staff),
