@@ -13,6 +13,10 @@ public static class FeatureRegistration
         services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.BrandReviewsWaiting>();
         services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.BankChangesWaiting>();
         services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.AgreementApprovalsWaiting>();
+        services.AddSingleton<Domain.Suppliers.SupplierService>();
+        services.AddSingleton<Domain.Brands.BrandService>();
+        services.AddSingleton<Domain.Brands.ProductService>();
+        services.AddSingleton<Domain.Sales.SaleDraftService>();
         return services;
     }
 
