@@ -24,6 +24,7 @@ public static class FeatureRegistration
     public static IEndpointRouteBuilder MapBackOfficeEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapExportDownloads();
+        Selection.SelectionEndpoints.MapSelectionDownloads(endpoints);
         return endpoints;
     }
 }

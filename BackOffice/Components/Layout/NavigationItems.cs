@@ -12,7 +12,10 @@ public static class NavigationItems
         public string Title() => Bilingual.Pick(Zh, En);
     }
 
-    public sealed record Section(string? TitleKey, string Policy, IReadOnlyList<Item> Items);
+    public sealed record Section(string? TitleKey, string Policy, IReadOnlyList<Item> Items, string? TitleZh = null, string? TitleEn = null)
+    {
+        public string? Title() => TitleZh is not null && TitleEn is not null ? Bilingual.Pick(TitleZh, TitleEn) : null;
+    }
 
     public static readonly IReadOnlyList<Section> Sections =
     [
@@ -21,6 +24,13 @@ public static class NavigationItems
             new("/", "首页", "Home", Icons.Material.Filled.Home, Policies.Staff),
             new("/exports", "我的导出", "My exports", Icons.Material.Filled.Download, Policies.Staff),
         ]),
+        new(null, Policies.Staff,
+        [
+            new("/suppliers", "供应商", "Suppliers", Icons.Material.Filled.Factory, Policies.Staff),
+            new("/brands", "品牌", "Brands", Icons.Material.Filled.LocalOffer, Policies.Staff),
+            new("/brands/review", "品牌审核", "Brand reviews", Icons.Material.Filled.FactCheck, Policies.Selection),
+            new("/brands/expiring", "证照到期", "Expiring documents", Icons.Material.Filled.EventBusy, Policies.Selection),
+        ], "选品", "Selection"),
         new("Nav.Admin", Policies.Admin,
         [
             new("/admin/users", "本地用户", "Local users", Icons.Material.Filled.People, Policies.Admin),
