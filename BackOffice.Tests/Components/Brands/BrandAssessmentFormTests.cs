@@ -1,22 +1,13 @@
 using BackOffice.Components.Pages.Brands;
 using BackOffice.Domain.Brands;
 using BackOffice.Domain.Common;
+using BackOffice.Tests.Infrastructure;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
-using MudBlazor.Services;
 
 namespace BackOffice.Tests.Components.Brands;
 
-public class BrandAssessmentFormTests : BunitContext
+public class BrandAssessmentFormTests : ComponentTestContext
 {
-    public BrandAssessmentFormTests()
-    {
-        // MudBlazor's own recipe (TestContextExtensions): loose JS interop, no popover provider check.
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
-    }
 
     private static void Score(IRenderedComponent<BrandAssessmentForm> cut, string key, int value) =>
         cut.Find($"[data-testid=score-{key}] input").Input(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
