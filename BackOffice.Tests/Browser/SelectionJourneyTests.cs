@@ -23,6 +23,14 @@ public sealed class SelectionJourneyTests(AppHost app, BrowserFixture browser)
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
     }
 
+    /// <summary>Navigates and waits until the new circuit has rendered, so buttons and dialogs respond.</summary>
+    private static async Task GotoInteractiveAsync(IPage page, string url)
+    {
+        var interactive = BrowserFixture.WhenInteractive(page);
+        await page.GotoAsync(url);
+        await interactive.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+    }
+
     private static async Task ConfirmAsync(IPage page) =>
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "确认" }).ClickAsync();
 
@@ -38,7 +46,7 @@ public sealed class SelectionJourneyTests(AppHost app, BrowserFixture browser)
             var interactive = BrowserFixture.WhenInteractive(page);
             await BrowserFixture.SignInAsAsync(page, "selection.li");
             await interactive.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
-            await page.GotoAsync("/suppliers");
+            await GotoInteractiveAsync(page, "/suppliers");
             await page.Locator("[data-testid='register-supplier']").ClickAsync();
             await page.Locator("[data-testid='supplier-name']").FillAsync("上海测品供应链有限公司");
             var code = NewCreditCode();
@@ -76,7 +84,7 @@ public sealed class SelectionJourneyTests(AppHost app, BrowserFixture browser)
         await BrowserFixture.SignInAsAsync(p2, "selection.zhang");
         await ready.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
         await Expect(p2.Locator("[data-testid='waiting-list']")).ToContainTextAsync(brandName);
-        await p2.GotoAsync("/brands/review");
+        await GotoInteractiveAsync(p2, "/brands/review");
         await Expect(p2.Locator("[data-testid='brand-grid']")).ToContainTextAsync(brandName);
         await BrowserFixture.ScreenshotAsync(p2, "selection-review-queue");
         await p2.Locator("[data-testid='brand-grid'] a").Filter(new() { HasText = brandName }).ClickAsync();
@@ -106,5 +114,96 @@ public sealed class SelectionJourneyTests(AppHost app, BrowserFixture browser)
         await Expect(history).ToContainTextAsync("李娜 Li Na");
         await Expect(history).ToContainTextAsync("张伟 Zhang Wei");
         await BrowserFixture.ScreenshotAsync(p2, "selection-brand-approved-history");
+
+        // 张伟 adds a product, scores it by the five small goods and puts it in a draft sale.
+        await p2.GetByRole(AriaRole.Tab, new() { Name = "商品" }).ClickAsync();
+        await p2.Locator("[data-testid='add-product']").ClickAsync();
+        await p2.Locator("[data-testid='product-sku']").FillAsync("CP-" + brandName);
+        await p2.Locator("[data-testid='product-name']").FillAsync("保湿面霜 50ml");
+        await p2.Locator("[data-testid='product-price']").FillAsync("199");
+        await p2.Locator("[data-testid='product-save']").ClickAsync();
+        await Expect(p2.Locator("[data-testid='why-not']")).ToContainTextAsync("未评分");
+        await p2.Locator("[data-testid='score-product']").ClickAsync();
+        await p2.Locator("[data-testid='score-sale-price']").FillAsync("99");
+        await Expect(p2.Locator("[data-testid='suggested-price']")).ToContainTextAsync("4");
+        await BrowserFixture.ScreenshotAsync(p2, "selection-product-score");
+        await p2.Locator("[data-testid='score-save']").ClickAsync();
+        await Expect(p2.Locator("[data-testid='product-grid']")).ToContainTextAsync("3 · 4 · 3 · 3 · 3");
+        await BrowserFixture.ScreenshotAsync(p2, "selection-brand-products");
+
+        await p2.GetByRole(AriaRole.Tab, new() { Name = "选品" }).ClickAsync();
+        await p2.Locator("[data-testid='new-sale-draft']").ClickAsync();
+        await Expect(p2.Locator("[data-testid='sale-draft']")).ToContainTextAsync("SALE-");
+        await PickAsync(p2, "sale-product", "CP-" + brandName);
+        await p2.Locator("[data-testid='sale-price']").FillAsync("299");
+        await p2.Locator("[data-testid='sale-add-line']").ClickAsync();
+        await Expect(p2.Locator("[data-testid='sale-error']")).ToContainTextAsync("高于标价");
+        await p2.Locator("[data-testid='sale-price']").FillAsync("99");
+        await p2.Locator("[data-testid='sale-add-line']").ClickAsync();
+        await Expect(p2.Locator("[data-testid='sale-draft']")).ToContainTextAsync("¥99.00");
+        await BrowserFixture.ScreenshotAsync(p2, "selection-sale-draft");
+    }
+
+    [Fact]
+    public async Task BankAccountChange_RequestedBySelection_TakesEffectWhenFinanceApproves()
+    {
+        string supplierUrl;
+        await using (var li = await browser.NewContextAsync(app))
+        {
+            var page = await li.NewPageAsync();
+            var interactive = BrowserFixture.WhenInteractive(page);
+            await BrowserFixture.SignInAsAsync(page, "selection.li");
+            await interactive.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+            await GotoInteractiveAsync(page, "/suppliers");
+            await page.Locator("[data-testid='register-supplier']").ClickAsync();
+            await page.Locator("[data-testid='supplier-name']").FillAsync("杭州银行变更测试有限公司");
+            await page.Locator("[data-testid='supplier-credit-code']").FillAsync(NewCreditCode());
+            await page.Locator("[data-testid='supplier-save']").ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex(@"/suppliers/\d+$"));
+            supplierUrl = new Uri(page.Url).AbsolutePath;
+            await page.Locator("[data-testid='request-bank-change']").ClickAsync();
+            var dialog = page.Locator(".mud-dialog");
+            await dialog.GetByLabel("户名").FillAsync("杭州银行变更测试有限公司");
+            await dialog.GetByLabel("开户行").FillAsync("招商银行杭州分行");
+            await dialog.GetByLabel("账号").FillAsync("6214830000001234");
+            await dialog.GetByLabel("理由").FillAsync("开户行变更");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "提交财务审批" }).ClickAsync();
+            await Expect(page.Locator("[data-testid='bank-changes']")).ToContainTextAsync("待审批");
+            await Expect(page.Locator("[data-testid='bank-account']")).Not.ToContainTextAsync("1234");
+            await Expect(page.Locator("[data-testid='approve-bank-change']")).ToHaveCountAsync(0);
+            await page.GotoAsync("/brands/expiring");
+            await Expect(page.Locator("[data-testid='expiring-table']")).ToBeVisibleAsync();
+            await BrowserFixture.ScreenshotAsync(page, "selection-brands-expiring");
+        }
+
+        await using var chen = await browser.NewContextAsync(app);
+        var p2 = await chen.NewPageAsync();
+        var ready = BrowserFixture.WhenInteractive(p2);
+        await BrowserFixture.SignInAsAsync(p2, "finance.chen");
+        await ready.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        await p2.Locator($"[data-testid='waiting-list'] a[href='{supplierUrl}']").ClickAsync();
+        await Expect(p2).ToHaveURLAsync(new Regex(Regex.Escape(supplierUrl) + "$"));
+        await BrowserFixture.ScreenshotAsync(p2, "selection-supplier-bank-change-finance");
+        await p2.Locator("[data-testid='approve-bank-change']").ClickAsync();
+        await p2.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "批准" }).ClickAsync();
+        await Expect(p2.Locator("[data-testid='bank-account']")).ToContainTextAsync("1234");
+        await Expect(p2.Locator("[data-testid='bank-changes']")).ToContainTextAsync("已批准");
+    }
+
+    [Fact]
+    public async Task SelectionLists_ViewableByAnalyst_WorkingPagesNot()
+    {
+        await using var context = await browser.NewContextAsync(app);
+        var page = await context.NewPageAsync();
+        await BrowserFixture.SignInAsAsync(page, "analyst.sun");
+        await page.GotoAsync("/suppliers");
+        await Expect(page.Locator("[data-testid='supplier-grid']")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid='register-supplier']")).ToHaveCountAsync(0);
+        await BrowserFixture.ScreenshotAsync(page, "selection-suppliers-list-analyst");
+        await page.GotoAsync("/brands");
+        await Expect(page.Locator("[data-testid='brand-grid']")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "selection-brands-list-analyst");
+        await page.GotoAsync("/brands/review");
+        await Expect(page.Locator("[data-testid='brand-grid']")).ToHaveCountAsync(0);
     }
 }
