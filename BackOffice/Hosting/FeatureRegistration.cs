@@ -18,6 +18,8 @@ public static class FeatureRegistration
         services.AddSingleton<Domain.Brands.BrandService>();
         services.AddSingleton<Domain.Brands.ProductService>();
         services.AddSingleton<Domain.Sales.SaleDraftService>();
+        services.AddSingleton<Domain.Metrics.DashboardService>();
+        services.AddSingleton<Domain.Metrics.DashboardFilterOptions>();
         return services;
     }
 

@@ -12,10 +12,7 @@ public static class NavigationItems
         public string Title() => Bilingual.Pick(Zh, En);
     }
 
-    public sealed record Section(string? TitleKey, string Policy, IReadOnlyList<Item> Items, string? TitleZh = null, string? TitleEn = null)
-    {
-        public string? Title() => TitleZh is not null && TitleEn is not null ? Bilingual.Pick(TitleZh, TitleEn) : null;
-    }
+    public sealed record Section(string? TitleKey, string Policy, IReadOnlyList<Item> Items);
 
     public static readonly IReadOnlyList<Section> Sections =
     [
@@ -24,13 +21,20 @@ public static class NavigationItems
             new("/", "首页", "Home", Icons.Material.Filled.Home, Policies.Staff),
             new("/exports", "我的导出", "My exports", Icons.Material.Filled.Download, Policies.Staff),
         ]),
-        new(null, Policies.Staff,
+        new("Nav.Analytics", Policies.Staff,
+        [
+            new("/dashboards", "经营概览", "Overview", Icons.Material.Filled.Insights, Policies.Staff),
+            new("/dashboards/leaderboard", "店主排行", "Leaderboard", Icons.Material.Filled.EmojiEvents, Policies.Staff),
+            new("/dashboards/geography", "地域分布", "Geography", Icons.Material.Filled.Map, Policies.Staff),
+            new("/imports", "数据导入", "Data import", Icons.Material.Filled.UploadFile, Policies.Import),
+        ]),
+        new("Nav.Selection", Policies.Staff,
         [
             new("/suppliers", "供应商", "Suppliers", Icons.Material.Filled.Factory, Policies.Staff),
             new("/brands", "品牌", "Brands", Icons.Material.Filled.LocalOffer, Policies.Staff),
             new("/brands/review", "品牌审核", "Brand reviews", Icons.Material.Filled.FactCheck, Policies.Selection),
             new("/brands/expiring", "证照到期", "Expiring documents", Icons.Material.Filled.EventBusy, Policies.Selection),
-        ], "选品", "Selection"),
+        ]),
         new("Nav.Admin", Policies.Admin,
         [
             new("/admin/users", "本地用户", "Local users", Icons.Material.Filled.People, Policies.Admin),
