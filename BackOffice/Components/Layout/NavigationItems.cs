@@ -28,6 +28,13 @@ public static class NavigationItems
             new("/dashboards/geography", "地域分布", "Geography", Icons.Material.Filled.Map, Policies.Staff),
             new("/imports", "数据导入", "Data import", Icons.Material.Filled.UploadFile, Policies.Import),
         ]),
+        new("Nav.Selection", Policies.Staff,
+        [
+            new("/suppliers", "供应商", "Suppliers", Icons.Material.Filled.Factory, Policies.Staff),
+            new("/brands", "品牌", "Brands", Icons.Material.Filled.LocalOffer, Policies.Staff),
+            new("/brands/review", "品牌审核", "Brand reviews", Icons.Material.Filled.FactCheck, Policies.Selection),
+            new("/brands/expiring", "证照到期", "Expiring documents", Icons.Material.Filled.EventBusy, Policies.Selection),
+        ]),
         new("Nav.Admin", Policies.Admin,
         [
             new("/admin/users", "本地用户", "Local users", Icons.Material.Filled.People, Policies.Admin),
