@@ -21,6 +21,10 @@ public sealed class SelectionJourneyTests(AppHost app, BrowserFixture browser)
     {
         await page.Locator($"[data-testid='{testId}']").Locator("xpath=ancestor::div[contains(@class,'mud-select')][1]").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+        // The choice travels to the server and back; wait until the select shows it before the next step uses it.
+        await page.WaitForFunctionAsync(
+            "([id, text]) => [...document.querySelectorAll(`[data-testid='${id}']`)].some(e => { const s = e.closest('.mud-select') ?? e; return s.innerText.includes(text) || [...s.querySelectorAll('input')].some(i => i.value.includes(text)); })",
+            new[] { testId, option });
     }
 
     /// <summary>Navigates and waits until the new circuit has rendered, so buttons and dialogs respond.</summary>
