@@ -32,6 +32,11 @@ public abstract class BackOfficeDbContext(DbContextOptions options) : DbContext(
     public DbSet<LocalUser> LocalUsers => Set<LocalUser>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Exports.ExportJob> ExportJobs => Set<Exports.ExportJob>();
+    public DbSet<Settlement.SettlementEntry> SettlementEntries => Set<Settlement.SettlementEntry>();
+    public DbSet<Settlement.LineSettlement> LineSettlements => Set<Settlement.LineSettlement>();
+    public DbSet<Settlement.Adjustment> Adjustments => Set<Settlement.Adjustment>();
+    public DbSet<Settlement.Statement> Statements => Set<Settlement.Statement>();
+    public DbSet<Settlement.Dispute> Disputes => Set<Settlement.Dispute>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

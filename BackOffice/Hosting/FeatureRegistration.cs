@@ -1,4 +1,5 @@
 using BackOffice.Domain.Identity;
+using BackOffice.Domain.Settlement;
 using BackOffice.Exports;
 
 namespace BackOffice.Hosting;
@@ -14,6 +15,7 @@ public static class FeatureRegistration
         services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.BrandReviewsWaiting>();
         services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.BankChangesWaiting>();
         services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.AgreementApprovalsWaiting>();
+        services.AddSettlement();
         return services;
     }
 
