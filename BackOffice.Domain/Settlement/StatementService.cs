@@ -237,10 +237,12 @@ public sealed class StatementService(
     private static async Task<IQueryable<SettlementEntry>> EntriesOfAsync(BackOfficeDbContext db, Statement statement, CancellationToken ct)
     {
         var entries = db.SettlementEntries.AsNoTracking().Where(e => e.SupplierId == statement.SupplierId && e.BookedMonth == statement.Month);
-        if (statement.Status == StatementStatus.Draft) return entries.Where(e => e.StatementId == null);
         var versions = await db.Statements.Where(s => s.SupplierId == statement.SupplierId && s.Month == statement.Month && s.Version <= statement.Version)
             .Select(s => (int?)s.Id).ToListAsync(ct);
-        return entries.Where(e => versions.Contains(e.StatementId));
+        // A draft (also a version being issued) holds the month's unissued entries and those of its earlier versions.
+        return statement.Status == StatementStatus.Draft
+            ? entries.Where(e => e.StatementId == null || versions.Contains(e.StatementId))
+            : entries.Where(e => versions.Contains(e.StatementId));
     }
 
     private static IQueryable<StatementLine> Lines(BackOfficeDbContext db, IQueryable<SettlementEntry> entries) =>
