@@ -21,6 +21,12 @@ public static class NavigationItems
             new("/", "首页", "Home", Icons.Material.Filled.Home, Policies.Staff),
             new("/exports", "我的导出", "My exports", Icons.Material.Filled.Download, Policies.Staff),
         ]),
+        new(null, Policies.Settlement,
+        [
+            new("/settlement", "结算", "Settlement", Icons.Material.Filled.AccountBalance, Policies.Settlement),
+            new("/statements", "对账单", "Statements", Icons.Material.Filled.ReceiptLong, Policies.Settlement),
+            new("/adjustments", "调整", "Adjustments", Icons.Material.Filled.Tune, Policies.Settlement),
+        ]),
         new("Nav.Admin", Policies.Admin,
         [
             new("/admin/users", "本地用户", "Local users", Icons.Material.Filled.People, Policies.Admin),
