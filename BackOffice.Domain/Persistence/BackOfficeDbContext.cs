@@ -36,6 +36,11 @@ public abstract class BackOfficeDbContext(DbContextOptions options) : DbContext(
     public DbSet<Metrics.ShopkeeperDailySales> ShopkeeperDailySales => Set<Metrics.ShopkeeperDailySales>();
     public DbSet<Imports.ApiKey> ApiKeys => Set<Imports.ApiKey>();
     public DbSet<Exports.ExportJob> ExportJobs => Set<Exports.ExportJob>();
+    public DbSet<Settlement.SettlementEntry> SettlementEntries => Set<Settlement.SettlementEntry>();
+    public DbSet<Settlement.LineSettlement> LineSettlements => Set<Settlement.LineSettlement>();
+    public DbSet<Settlement.Adjustment> Adjustments => Set<Settlement.Adjustment>();
+    public DbSet<Settlement.Statement> Statements => Set<Settlement.Statement>();
+    public DbSet<Settlement.Dispute> Disputes => Set<Settlement.Dispute>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -19,6 +19,8 @@ public static class CommandLine
         ["audit"] = AuditAsync,
         ["import"] = ImportCommand.RunAsync,
         ["aggregates"] = ImportCommand.AggregatesAsync,
+        ["settlement"] = SettlementCommand.RunAsync,
+        ["statements"] = SettlementCommand.StatementsAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (Commands.ContainsKey(args[0]) || args[0] is "--help" or "-h");
@@ -54,6 +56,11 @@ public static class CommandLine
               aggregates rebuild                recompute the dashboard aggregates from the order lines
               audit verify                      verify the audit chain; names the first broken entry
               bench exports                     print benchmark figures (1M-row Excel, 50-page PDF)
+              settlement run --through yyyy-MM-dd
+                                                book the ledger up to a date and rebuild the draft statements
+              statements issue --month yyyy-MM  issue the month's draft statements (months in order)
+              statements export --month yyyy-MM [--supplier SUP-000123] --format xlsx,pdf,json --out DIR
+                                                write the month's statements as files
               help                              this text
 
             Configuration (same as the web app): --DataFolder DIR, --Database:Provider Sqlite|SqlServer,

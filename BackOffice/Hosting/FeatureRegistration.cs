@@ -1,4 +1,5 @@
 using BackOffice.Domain.Identity;
+using BackOffice.Domain.Settlement;
 using BackOffice.Exports;
 
 namespace BackOffice.Hosting;
@@ -20,6 +21,7 @@ public static class FeatureRegistration
         services.AddSingleton<Domain.Sales.SaleDraftService>();
         services.AddSingleton<Domain.Metrics.DashboardService>();
         services.AddSingleton<Domain.Metrics.DashboardFilterOptions>();
+        services.AddSettlement();
         return services;
     }
 

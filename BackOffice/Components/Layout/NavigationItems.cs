@@ -35,6 +35,12 @@ public static class NavigationItems
             new("/brands/review", "品牌审核", "Brand reviews", Icons.Material.Filled.FactCheck, Policies.Selection),
             new("/brands/expiring", "证照到期", "Expiring documents", Icons.Material.Filled.EventBusy, Policies.Selection),
         ]),
+        new("Nav.Settlement", Policies.Settlement,
+        [
+            new("/settlement", "结算", "Settlement", Icons.Material.Filled.AccountBalance, Policies.Settlement),
+            new("/statements", "对账单", "Statements", Icons.Material.Filled.ReceiptLong, Policies.Settlement),
+            new("/adjustments", "调整", "Adjustments", Icons.Material.Filled.Tune, Policies.Settlement),
+        ]),
         new("Nav.Admin", Policies.Admin,
         [
             new("/admin/users", "本地用户", "Local users", Icons.Material.Filled.People, Policies.Admin),

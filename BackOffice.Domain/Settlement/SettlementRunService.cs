@@ -1,0 +1,180 @@
+using System.Data;
+using System.Data.Common;
+using System.Diagnostics;
+using BackOffice.Domain.Audit;
+using BackOffice.Domain.Common;
+using BackOffice.Domain.Identity;
+using BackOffice.Domain.Persistence;
+using BackOffice.Domain.Sales;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace BackOffice.Domain.Settlement;
+
+public sealed record SettlementProgress(string Phase, long Done, long Total)
+{
+    public int Percent => Total <= 0 ? 0 : (int)Math.Min(100, Done * 100 / Total);
+}
+
+public sealed record SettlementRunResult(DateOnly Through, long LinesExamined, long EntriesBooked, long AmountBookedFen, int Drafts, TimeSpan Elapsed);
+
+/// <summary>
+/// 结算: books, for every line shipped or refunded up to a date, the difference between its entitlements
+/// and its ledger, then rebuilds the draft statements. One transaction; a second run books nothing.
+/// </summary>
+public sealed class SettlementRunService(
+    IDbContextFactory<BackOfficeDbContext> factory, AuditTrail audit, TimeProvider clock, SettlementDefaults defaults, StatementDrafts drafts)
+{
+    private const int ChunkSize = 20_000;
+
+    public async Task<SettlementRunResult> RunAsync(Actor actor, DateOnly through, IProgress<SettlementProgress>? progress = null, CancellationToken ct = default)
+    {
+        actor.Require(Roles.Finance, "settlement run");
+        var watch = Stopwatch.StartNew();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var end = ChinaTime.StartOfDayUtc(through.AddDays(1));
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+
+        var supplierOfBrand = await db.Brands.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.SupplierId, ct);
+        var termsOfSale = (await db.Sales.AsNoTracking().Select(s => new { s.Id, s.Terms }).ToListAsync(ct))
+            .ToDictionary(s => s.Id, s => s.Terms ?? defaults.ToSnapshot());
+        var lastIssued = await LastIssuedMonthsAsync(db, ct);
+
+        progress?.Report(new SettlementProgress("count", 0, 0));
+        var candidates = Candidates(db, end);
+        var total = await candidates.LongCountAsync(ct);
+        progress?.Report(new SettlementProgress("book", 0, total));
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var writer = new LedgerWriter(db, tx.GetDbTransaction(), now);
+        long examined = 0, booked = 0, amount = 0;
+        long lastId = 0;
+        while (true)
+        {
+            var chunk = await candidates.Where(c => c.OrderLineId > lastId).OrderBy(c => c.OrderLineId).Take(ChunkSize).ToListAsync(ct);
+            if (chunk.Count == 0) break;
+            foreach (var line in chunk)
+            {
+                var supplierId = supplierOfBrand[line.BrandId];
+                var terms = termsOfSale.TryGetValue(line.SaleId, out var t) ? t : defaults.ToSnapshot();
+                var booking = Entitlements.Book(new LineState(line.OrderLineId, line.SaleId, line.PaidFen, line.ShippedAt, line.RefundFen, line.RefundedAt,
+                    line.BookedShippedFen, line.BookedRefundFen ?? 0), terms, end);
+                var open = lastIssued.TryGetValue(supplierId, out var issued) ? SettlementMonth.Next(issued) : 0;
+                foreach (var entry in booking.Entries)
+                {
+                    var month = Math.Max(SettlementMonth.Of(entry.DueDate), open);
+                    await writer.AddEntryAsync(supplierId, entry.Kind, line.OrderLineId, line.SaleId, entry.AmountFen, entry.BasisFen, entry.DueDate, month, ct);
+                    booked++;
+                    amount += entry.AmountFen;
+                }
+                if (line.BookedShippedFen is null) await writer.AddLineAsync(line.OrderLineId, supplierId, booking.ShippedFen, booking.RefundBookedFen, ct);
+                else if (booking.RefundBookedFen != line.BookedRefundFen) await writer.UpdateLineAsync(line.OrderLineId, booking.RefundBookedFen, ct);
+            }
+            examined += chunk.Count;
+            lastId = chunk[^1].OrderLineId;
+            progress?.Report(new SettlementProgress("book", examined, total));
+        }
+
+        progress?.Report(new SettlementProgress("drafts", examined, total));
+        var draftCount = await drafts.RebuildAsync(db, now, supplierId: null, ct);
+        await audit.RecordAsync(db, actor, "settlement.run", "Settlement", through.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            after: new { Through = through, LinesExamined = examined, EntriesBooked = booked, AmountBookedFen = amount, Drafts = draftCount }, ct: ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        progress?.Report(new SettlementProgress("done", examined, total));
+        return new SettlementRunResult(through, examined, booked, amount, draftCount, watch.Elapsed);
+    }
+
+    /// <summary>Lines shipped by the end of the date whose shipment is not booked yet or whose refund grew since.</summary>
+    private static IQueryable<Candidate> Candidates(BackOfficeDbContext db, DateTime end) =>
+        from l in db.OrderLines.AsNoTracking()
+        join s in db.LineSettlements.AsNoTracking() on l.Id equals s.OrderLineId into booked
+        from s in booked.DefaultIfEmpty()
+        where l.ShippedAt != null && l.ShippedAt < end
+              && (s == null || (l.RefundFen > s.RefundBookedFen && l.RefundedAt < end))
+        select new Candidate
+        {
+            OrderLineId = l.Id, BrandId = l.BrandId, SaleId = l.SaleId, PaidFen = l.PaidFen, ShippedAt = l.ShippedAt,
+            RefundFen = l.RefundFen, RefundedAt = l.RefundedAt,
+            BookedShippedFen = s == null ? null : s.ShippedFen, BookedRefundFen = s == null ? null : s.RefundBookedFen,
+        };
+
+    /// <summary>Per supplier, the last month with an issued statement; later entries of issued months go after it.</summary>
+    internal static async Task<Dictionary<int, int>> LastIssuedMonthsAsync(BackOfficeDbContext db, CancellationToken ct) =>
+        await db.Statements.AsNoTracking().Where(s => s.Status != StatementStatus.Draft)
+            .GroupBy(s => s.SupplierId).Select(g => new { g.Key, Month = g.Max(s => s.Month) })
+            .ToDictionaryAsync(x => x.Key, x => x.Month, ct);
+
+    private sealed class Candidate
+    {
+        public long OrderLineId { get; init; }
+        public int BrandId { get; init; }
+        public int SaleId { get; init; }
+        public long PaidFen { get; init; }
+        public DateTime? ShippedAt { get; init; }
+        public long RefundFen { get; init; }
+        public DateTime? RefundedAt { get; init; }
+        public long? BookedShippedFen { get; init; }
+        public long? BookedRefundFen { get; init; }
+    }
+
+    /// <summary>Prepared INSERT/UPDATE commands inside the run's transaction: millions of rows without the change tracker.</summary>
+    private sealed class LedgerWriter : IAsyncDisposable
+    {
+        private readonly DbCommand _entry;
+        private readonly DbCommand _line;
+        private readonly DbCommand _update;
+        private readonly DateTime _now;
+
+        public LedgerWriter(BackOfficeDbContext db, DbTransaction transaction, DateTime now)
+        {
+            _now = now;
+            var connection = db.Database.GetDbConnection();
+            var entries = db.Model.FindEntityType(typeof(SettlementEntry))!.GetTableName();
+            var lines = db.Model.FindEntityType(typeof(LineSettlement))!.GetTableName();
+            _entry = Command(connection, transaction,
+                $"INSERT INTO \"{entries}\" (\"SupplierId\", \"Kind\", \"OrderLineId\", \"AdjustmentId\", \"SaleId\", \"AmountFen\", \"BasisFen\", \"DueDate\", \"BookedMonth\", \"BookedAt\", \"StatementId\") " +
+                "VALUES (@p0, @p1, @p2, NULL, @p3, @p4, @p5, @p6, @p7, @p8, NULL)", 9);
+            _line = Command(connection, transaction,
+                $"INSERT INTO \"{lines}\" (\"OrderLineId\", \"SupplierId\", \"ShippedFen\", \"RefundBookedFen\") VALUES (@p0, @p1, @p2, @p3)", 4);
+            _update = Command(connection, transaction, $"UPDATE \"{lines}\" SET \"RefundBookedFen\" = @p1 WHERE \"OrderLineId\" = @p0", 2);
+        }
+
+        public Task AddEntryAsync(int supplierId, EntryKind kind, long orderLineId, int saleId, long amount, long basis, DateOnly due, int month, CancellationToken ct) =>
+            ExecuteAsync(_entry, ct, supplierId, kind.ToString(), orderLineId, saleId, amount, basis, due, month, _now);
+
+        public Task AddLineAsync(long orderLineId, int supplierId, long shipped, long refundBooked, CancellationToken ct) =>
+            ExecuteAsync(_line, ct, orderLineId, supplierId, shipped, refundBooked);
+
+        public Task UpdateLineAsync(long orderLineId, long refundBooked, CancellationToken ct) => ExecuteAsync(_update, ct, orderLineId, refundBooked);
+
+        private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, int parameters)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            for (var i = 0; i < parameters; i++)
+            {
+                var p = command.CreateParameter();
+                p.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                command.Parameters.Add(p);
+            }
+            return command;
+        }
+
+        private static async Task ExecuteAsync(DbCommand command, CancellationToken ct, params object[] values)
+        {
+            for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i];
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _entry.DisposeAsync();
+            await _line.DisposeAsync();
+            await _update.DisposeAsync();
+        }
+    }
+}
