@@ -13,6 +13,7 @@ public static class FeatureRegistration
         services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.BrandReviewsWaiting>();
         services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.BankChangesWaiting>();
         services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.AgreementApprovalsWaiting>();
+        services.AddSingleton<Domain.Agreements.AgreementService>();
         return services;
     }
 
