@@ -126,7 +126,8 @@ public sealed class AgreementService(IDbContextFactory<BackOfficeDbContext> fact
         actor.Require(Roles.AccountManager, "agreements");
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
-        var agreement = await db.Agreements.Include(a => a.Brands).FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw NotFound(id);
+        // Read without tracking: the renewal copies the tiers, and EF cannot track one owned instance under two owners.
+        var agreement = await db.Agreements.AsNoTracking().Include(a => a.Brands).FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw NotFound(id);
         var start = agreement.TermEnd.AddDays(1);
         var renewal = agreement.Renew(await NextCodeAsync(db, start.Year, ct), actor, clock.GetUtcNow().UtcDateTime);
         db.Agreements.Add(renewal);
