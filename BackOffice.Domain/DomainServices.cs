@@ -25,6 +25,10 @@ public static class DomainServices
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<MetricsService>();
+        services.AddSingleton(configuration.GetSection("Exports").Get<Exports.ExportOptions>() ?? new Exports.ExportOptions());
+        services.AddSingleton<Exports.ExportFileStore>();
+        services.AddSingleton<Exports.ExportService>();
+        services.AddSingleton<Exports.ExportWorker>();
         return services;
     }
 

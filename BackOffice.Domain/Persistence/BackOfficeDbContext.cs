@@ -31,6 +31,7 @@ public abstract class BackOfficeDbContext(DbContextOptions options) : DbContext(
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<LocalUser> LocalUsers => Set<LocalUser>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Exports.ExportJob> ExportJobs => Set<Exports.ExportJob>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

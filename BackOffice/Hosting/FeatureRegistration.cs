@@ -1,4 +1,5 @@
 using BackOffice.Domain.Identity;
+using BackOffice.Exports;
 
 namespace BackOffice.Hosting;
 
@@ -17,5 +18,9 @@ public static class FeatureRegistration
         return services;
     }
 
-    public static IEndpointRouteBuilder MapBackOfficeEndpoints(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapBackOfficeEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapExportDownloads();
+        return endpoints;
+    }
 }

@@ -19,6 +19,7 @@ public static class NavigationItems
         new(null, Policies.Staff,
         [
             new("/", "首页", "Home", Icons.Material.Filled.Home, Policies.Staff),
+            new("/exports", "我的导出", "My exports", Icons.Material.Filled.Download, Policies.Staff),
         ]),
         new("Nav.Admin", Policies.Admin,
         [

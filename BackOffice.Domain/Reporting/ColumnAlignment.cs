@@ -1,0 +1,8 @@
+namespace BackOffice.Domain.Reporting;
+
+public enum ColumnAlignment
+{
+    Left,
+    Center,
+    Right,
+}

@@ -1,0 +1,11 @@
+namespace BackOffice.Domain.Reporting;
+
+public enum ColumnFormat
+{
+    Text,
+    WholeNumber,
+    Money,
+    Date,
+    DateTime,
+    PercentBp,
+}

@@ -1,0 +1,3 @@
+namespace BackOffice.Domain.Reporting.Definitions;
+
+public sealed class ReportDefinitionException(string message, Exception? inner = null) : Exception(message, inner);

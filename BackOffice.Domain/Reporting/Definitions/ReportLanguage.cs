@@ -1,0 +1,7 @@
+namespace BackOffice.Domain.Reporting.Definitions;
+
+public enum ReportLanguage
+{
+    Zh,
+    En,
+}
