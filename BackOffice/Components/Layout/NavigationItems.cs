@@ -21,6 +21,10 @@ public static class NavigationItems
             new("/", "首页", "Home", Icons.Material.Filled.Home, Policies.Staff),
             new("/exports", "我的导出", "My exports", Icons.Material.Filled.Download, Policies.Staff),
         ]),
+        new(null, Policies.Agreements,
+        [
+            new("/agreements", "年框协议", "Agreements", Icons.Material.Filled.Handshake, Policies.Agreements),
+        ]),
         new("Nav.Admin", Policies.Admin,
         [
             new("/admin/users", "本地用户", "Local users", Icons.Material.Filled.People, Policies.Admin),
