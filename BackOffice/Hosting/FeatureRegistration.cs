@@ -15,12 +15,14 @@ public static class FeatureRegistration
         services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.BankChangesWaiting>();
         services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.AgreementApprovalsWaiting>();
         services.AddSingleton<Domain.Agreements.AgreementService>();
+        services.AddSingleton<Domain.Agreements.AgreementExports>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapBackOfficeEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapExportDownloads();
+        Agreements.AgreementEndpoints.MapAgreementEndpoints(endpoints);
         return endpoints;
     }
 }
