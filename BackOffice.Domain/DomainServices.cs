@@ -2,6 +2,7 @@ using BackOffice.Domain.Audit;
 using BackOffice.Domain.Metrics;
 using BackOffice.Domain.Persistence;
 using BackOffice.Domain.Sales;
+using BackOffice.Domain.Seeding;
 using BackOffice.Domain.Shopkeepers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -25,10 +26,17 @@ public static class DomainServices
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<MetricsService>();
+        services.AddDemoDataGenerator();
         services.AddSingleton(configuration.GetSection("Exports").Get<Exports.ExportOptions>() ?? new Exports.ExportOptions());
         services.AddSingleton<Exports.ExportFileStore>();
         services.AddSingleton<Exports.ExportService>();
         services.AddSingleton<Exports.ExportWorker>();
+        services.AddSingleton(_ => Reporting.Definitions.ReportCatalog.LoadFromAppDirectory());
+        foreach (var format in new[] { Exports.ExportFormats.Xlsx, Exports.ExportFormats.Pdf, Exports.ExportFormats.Csv })
+        {
+            services.AddSingleton<Exports.IExportHandler>(sp => new Exports.SupplierListExport(
+                sp.GetRequiredService<IDbContextFactory<BackOfficeDbContext>>(), sp.GetRequiredService<Reporting.Definitions.ReportCatalog>(), format));
+        }
         return services;
     }
 

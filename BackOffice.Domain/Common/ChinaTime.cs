@@ -21,6 +21,8 @@ public static class ChinaTime
 
     public static DateTime ToChina(DateTime utc) => DateTime.SpecifyKind(AsUtc(utc) + Offset, DateTimeKind.Unspecified);
 
+    public static DateTime ToChina(DateTimeOffset instant) => instant.ToOffset(Offset).DateTime;
+
     public static DateTime AsUtc(DateTime value) => value.Kind switch
     {
         DateTimeKind.Utc => value,

@@ -35,27 +35,23 @@ public static class ReportValues
     public static DateOnly ToDate(object value) => value switch
     {
         DateOnly date => date,
-        DateTimeOffset instant => DateOnly.FromDateTime(ChinaTime.ToChinaClock(instant)),
-        DateTime dateTime => DateOnly.FromDateTime(ChinaTime.ToChinaClock(dateTime)),
+        DateTimeOffset instant => DateOnly.FromDateTime(Common.ChinaTime.ToChina(instant)),
+        DateTime dateTime => DateOnly.FromDateTime(ChinaClock(dateTime)),
         _ => throw new ArgumentException($"A date column cannot hold {value.GetType().Name}.", nameof(value)),
     };
 
     /// <summary>Instants are stored in UTC and shown on the China clock.</summary>
     public static DateTime ToChinaDateTime(object value) => value switch
     {
-        DateTimeOffset instant => ChinaTime.ToChinaClock(instant),
-        DateTime dateTime => ChinaTime.ToChinaClock(dateTime),
+        DateTimeOffset instant => Common.ChinaTime.ToChina(instant),
+        DateTime dateTime => ChinaClock(dateTime),
         DateOnly date => date.ToDateTime(TimeOnly.MinValue),
         _ => throw new ArgumentException($"A date-time column cannot hold {value.GetType().Name}.", nameof(value)),
     };
 
-    public static string FormatMoney(long fen)
-    {
-        var text = Math.Abs(FenToYuan(fen)).ToString("#,##0.00", s_invariant);
-        return fen < 0 ? "-¥" + text : "¥" + text;
-    }
+    public static string FormatMoney(long fen) => new Common.Money(fen).ToString();
 
-    public static string FormatBasisPoints(long bp) => (bp / 100m).ToString("0.00", s_invariant) + "%";
+    public static string FormatBasisPoints(long bp) => new Common.BasisPoints(checked((int)bp)).ToString();
 
     public static string Text(object value) => Convert.ToString(value, s_invariant) ?? "";
 
@@ -77,4 +73,7 @@ public static class ReportValues
             _ => Text(value),
         };
     }
+
+    /// <summary>UTC instants move to China time; a date-time without a kind is already a China wall-clock time.</summary>
+    private static DateTime ChinaClock(DateTime value) => value.Kind == DateTimeKind.Unspecified ? value : Common.ChinaTime.ToChina(value);
 }

@@ -45,7 +45,8 @@ public class Supplier : IHasRevision
 /// <summary>Where a supplier is paid.</summary>
 public sealed record BankAccount(string AccountName, string BankName, string AccountNumber)
 {
-    public static readonly BankAccount None = new("", "", "");
+    /// <summary>A fresh instance each time: EF tracks an owned value per owner, so owners must not share one.</summary>
+    public static BankAccount None => new("", "", "");
 
     public string Masked => AccountNumber.Length <= 4 ? AccountNumber : new string('*', AccountNumber.Length - 4) + AccountNumber[^4..];
 }

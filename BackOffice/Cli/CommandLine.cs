@@ -14,6 +14,8 @@ public static class CommandLine
     {
         ["help"] = _ => Task.FromResult(Help(Console.Out)),
         ["migrate"] = MigrateAsync,
+        ["seed"] = SeedCommand.RunAsync,
+        ["bench"] = BenchCommand.RunAsync,
         ["audit"] = AuditAsync,
     };
 
@@ -42,10 +44,11 @@ public static class CommandLine
             Usage: BackOffice [command] [options] [--Key value ...]
               (no command)                      start the web console
               migrate                           create or upgrade the database
-              seed [--scale N] [--seed N] [--today yyyy-MM-dd]
+              seed [--scale N|large] [--seed N] [--today yyyy-MM-dd]
                                                 generate demo data into an empty database
+                                                (scale 1: 300k order lines; large: 200k shopkeepers, 10M lines)
               audit verify                      verify the audit chain; names the first broken entry
-              bench <exports|seed>              print benchmark figures
+              bench exports                     print benchmark figures (1M-row Excel, 50-page PDF)
               help                              this text
 
             Configuration (same as the web app): --DataFolder DIR, --Database:Provider Sqlite|SqlServer,

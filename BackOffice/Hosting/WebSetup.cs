@@ -50,6 +50,7 @@ public static class WebSetup
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         if (app.Services.GetRequiredService<SignInMode>().Local)
             await app.Services.GetRequiredService<LocalUserService>().EnsurePersonasAsync();
+        await DemoData.SeedOnFirstStartAsync(app);
     }
 
     public static void UseBackOffice(this WebApplication app)

@@ -50,6 +50,31 @@ namespace BackOffice.Domain.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OwnerId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ParametersJson = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ProgressPercent = table.Column<int>(type: "int", nullable: false),
+                    Error = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExportJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LocalUsers",
                 columns: table => new
                 {
@@ -475,6 +500,16 @@ namespace BackOffice.Domain.Persistence.Migrations.SqlServer
                 column: "SupplierId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExportJobs_ExpiresAt",
+                table: "ExportJobs",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExportJobs_OwnerId_CreatedAt",
+                table: "ExportJobs",
+                columns: new[] { "OwnerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrderLines_BrandId_OrderedOn",
                 table: "OrderLines",
                 columns: new[] { "BrandId", "OrderedOn" });
@@ -593,6 +628,9 @@ namespace BackOffice.Domain.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "ExportJobs");
 
             migrationBuilder.DropTable(
                 name: "LocalUsers");

@@ -50,6 +50,31 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ParametersJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ProgressPercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExportJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LocalUsers",
                 columns: table => new
                 {
@@ -475,6 +500,16 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
                 column: "SupplierId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExportJobs_ExpiresAt",
+                table: "ExportJobs",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExportJobs_OwnerId_CreatedAt",
+                table: "ExportJobs",
+                columns: new[] { "OwnerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrderLines_BrandId_OrderedOn",
                 table: "OrderLines",
                 columns: new[] { "BrandId", "OrderedOn" });
@@ -593,6 +628,9 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "ExportJobs");
 
             migrationBuilder.DropTable(
                 name: "LocalUsers");
