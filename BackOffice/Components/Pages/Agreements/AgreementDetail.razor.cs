@@ -69,6 +69,7 @@ public partial class AgreementDetail
         {
             YAxisToStringFunc = v => "¥" + v.ToString("#,##0", CultureInfo.InvariantCulture),
             ShowDataMarkers = true,
+            YAxisRequireZeroPoint = true,
         };
     }
 
