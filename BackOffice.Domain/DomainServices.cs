@@ -26,6 +26,8 @@ public static class DomainServices
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<MetricsService>();
+        services.AddSingleton<AggregateBuilder>();
+        services.AddSingleton<Imports.ImportService>();
         services.AddDemoDataGenerator();
         services.AddSingleton(configuration.GetSection("Exports").Get<Exports.ExportOptions>() ?? new Exports.ExportOptions());
         services.AddSingleton<Exports.ExportFileStore>();

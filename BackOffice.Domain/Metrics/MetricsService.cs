@@ -1,43 +1,48 @@
-using BackOffice.Domain.Orders;
 using BackOffice.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace BackOffice.Domain.Metrics;
 
-/// <summary>The one place where GMV, net GMV, orders, refund rate and the rest are defined.</summary>
+/// <summary>
+/// The one place where GMV, net GMV, orders, refund rate and the rest are defined (DESIGN.md
+/// "Metrics"). Figures are read from the aggregates the imports keep; <see cref="LineMetrics"/>
+/// computes the same figures straight from the order lines and is only the reference that tests and
+/// the benchmark compare against.
+/// </summary>
 public sealed class MetricsService(IDbContextFactory<BackOfficeDbContext> factory)
 {
     public async Task<SalesFigures> ComputeAsync(MetricsFilter filter, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var lines = Lines(db, filter);
-        var sums = await lines.GroupBy(_ => 1).Select(g => new
+        return await ComputeAsync(db, filter, ct);
+    }
+
+    internal static async Task<SalesFigures> ComputeAsync(BackOfficeDbContext db, MetricsFilter filter, CancellationToken ct)
+    {
+        // A single sale is small; its figures come from its lines (the aggregates are per brand-day).
+        if (filter.SaleId is not null) return await LineMetrics.ComputeAsync(db, filter, ct);
+        var sums = await Daily(db, filter).GroupBy(_ => 1).Select(g => new
         {
-            Gmv = g.Sum(l => l.PaidFen),
-            Refund = g.Sum(l => l.RefundFen),
-            Items = g.Sum(l => (long)l.Quantity),
-            Commission = g.Sum(l => l.ShopkeeperCommissionFen),
+            Gmv = g.Sum(d => d.GmvFen),
+            Refund = g.Sum(d => d.RefundFen),
+            Items = g.Sum(d => d.Items),
+            Commission = g.Sum(d => d.CommissionFen),
+            Orders = g.Sum(d => d.Orders),
         }).FirstOrDefaultAsync(ct);
-        if (sums is null) return SalesFigures.Empty with { NewShopkeepers = await NewShopkeepersAsync(db, filter, ct) };
-        var orders = await lines.Select(l => l.OrderId).Distinct().LongCountAsync(ct);
-        var active = await lines.Select(l => l.ShopkeeperId).Distinct().LongCountAsync(ct);
-        return new SalesFigures(sums.Gmv, sums.Gmv - sums.Refund, orders, sums.Items, sums.Refund, sums.Commission, active,
-            await NewShopkeepersAsync(db, filter, ct));
+        var newShopkeepers = await LineMetrics.NewShopkeepersAsync(db, filter, ct);
+        if (sums is null) return SalesFigures.Empty with { NewShopkeepers = newShopkeepers };
+        var active = await ShopkeeperDays(db, filter).Select(d => d.ShopkeeperId).Distinct().LongCountAsync(ct);
+        return new SalesFigures(sums.Gmv, sums.Gmv - sums.Refund, sums.Orders, sums.Items, sums.Refund, sums.Commission, active, newShopkeepers);
     }
 
     public async Task<IReadOnlyList<DailyFigures>> DailyAsync(MetricsFilter filter, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var rows = await Lines(db, filter).GroupBy(l => l.OrderedOn)
-            .Select(g => new DailyFigures(g.Key, g.Sum(l => l.PaidFen), g.Sum(l => l.PaidFen - l.RefundFen), g.Sum(l => (long)l.Quantity)))
+        if (filter.SaleId is not null) return await LineMetrics.DailyAsync(db, filter, ct);
+        var rows = await Daily(db, filter).GroupBy(d => d.Day)
+            .Select(g => new DailyFigures(g.Key, g.Sum(d => d.GmvFen), g.Sum(d => d.GmvFen - d.RefundFen), g.Sum(d => d.Items)))
             .ToListAsync(ct);
-        var byDay = rows.ToDictionary(r => r.Day);
-        var days = new List<DailyFigures>();
-        for (var day = filter.From; day <= filter.To; day = day.AddDays(1))
-        {
-            days.Add(byDay.GetValueOrDefault(day) ?? new DailyFigures(day, 0, 0, 0));
-        }
-        return days;
+        return LineMetrics.FillDays(filter, rows);
     }
 
     /// <summary>Net GMV of some brands over a term: what agreement progress and tiers are measured by.</summary>
@@ -49,24 +54,26 @@ public sealed class MetricsService(IDbContextFactory<BackOfficeDbContext> factor
 
     /// <summary>The same, inside a caller's context (for use within a business transaction).</summary>
     public static Task<long> NetGmvAsync(BackOfficeDbContext db, IReadOnlyCollection<int> brandIds, DateOnly from, DateOnly to, CancellationToken ct) =>
-        Lines(db, new MetricsFilter(from, to, BrandIds: brandIds)).SumAsync(l => l.PaidFen - l.RefundFen, ct);
+        Daily(db, new MetricsFilter(from, to, BrandIds: brandIds)).SumAsync(d => d.GmvFen - d.RefundFen, ct);
 
-    internal static IQueryable<OrderLine> Lines(BackOfficeDbContext db, MetricsFilter filter)
+    internal static IQueryable<DailySales> Daily(BackOfficeDbContext db, MetricsFilter filter)
     {
-        var lines = db.OrderLines.AsNoTracking().Where(l => l.OrderedOn >= filter.From && l.OrderedOn <= filter.To);
-        if (filter.Category is { } category) lines = lines.Where(l => l.Category == category);
-        if (filter.BrandId is { } brandId) lines = lines.Where(l => l.BrandId == brandId);
-        if (filter.BrandIds is { } brandIds) lines = lines.Where(l => brandIds.Contains(l.BrandId));
-        if (filter.SaleId is { } saleId) lines = lines.Where(l => l.SaleId == saleId);
-        if (filter.Province is { } province)
-            lines = lines.Where(l => db.Shopkeepers.Any(s => s.Id == l.ShopkeeperId && s.Province == province));
-        return lines;
+        var rows = db.DailySales.AsNoTracking().Where(d => d.Day >= filter.From && d.Day <= filter.To);
+        if (filter.Category is { } category) rows = rows.Where(d => d.Category == category);
+        if (filter.BrandId is { } brandId) rows = rows.Where(d => d.BrandId == brandId);
+        if (filter.BrandIds is { } brandIds) rows = rows.Where(d => brandIds.Contains(d.BrandId));
+        if (filter.Province is { } province) rows = rows.Where(d => d.Province == province);
+        return rows;
     }
 
-    private static Task<long> NewShopkeepersAsync(BackOfficeDbContext db, MetricsFilter filter, CancellationToken ct)
+    internal static IQueryable<ShopkeeperDailySales> ShopkeeperDays(BackOfficeDbContext db, MetricsFilter filter)
     {
-        var shopkeepers = db.Shopkeepers.AsNoTracking().Where(s => s.JoinedOn >= filter.From && s.JoinedOn <= filter.To);
-        if (filter.Province is { } province) shopkeepers = shopkeepers.Where(s => s.Province == province);
-        return shopkeepers.LongCountAsync(ct);
+        var rows = db.ShopkeeperDailySales.AsNoTracking().Where(d => d.Day >= filter.From && d.Day <= filter.To);
+        if (filter.Category is { } category) rows = rows.Where(d => d.Category == category);
+        if (filter.BrandId is { } brandId) rows = rows.Where(d => d.BrandId == brandId);
+        if (filter.BrandIds is { } brandIds) rows = rows.Where(d => brandIds.Contains(d.BrandId));
+        if (filter.Province is { } province)
+            rows = rows.Where(d => db.Shopkeepers.Any(s => s.Id == d.ShopkeeperId && s.Province == province));
+        return rows;
     }
 }

@@ -15,6 +15,7 @@ public sealed record SalesFigures(
 
     public Money Gmv => new(GmvFen);
     public Money NetGmv => new(NetGmvFen);
+    public Money ShopkeeperCommission() => new(ShopkeeperCommissionFen);
 
     /// <summary>GMV / orders, rounded to the fen.</summary>
     public Money AverageOrderValue => Orders == 0 ? Money.Zero : new(Money.RoundDiv(GmvFen, Orders));

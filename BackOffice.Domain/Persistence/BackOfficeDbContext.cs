@@ -31,6 +31,9 @@ public abstract class BackOfficeDbContext(DbContextOptions options) : DbContext(
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<LocalUser> LocalUsers => Set<LocalUser>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Metrics.DailySales> DailySales => Set<Metrics.DailySales>();
+    public DbSet<Metrics.ShopkeeperDailySales> ShopkeeperDailySales => Set<Metrics.ShopkeeperDailySales>();
+    public DbSet<Imports.ApiKey> ApiKeys => Set<Imports.ApiKey>();
     public DbSet<Exports.ExportJob> ExportJobs => Set<Exports.ExportJob>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -9,11 +9,13 @@ public sealed class PersonalDataProtector
     private const int NonceSize = 12;
     private const int TagSize = 16;
     private readonly byte[] _key;
+    private readonly byte[] _fingerprintKey;
 
     public PersonalDataProtector(byte[] key)
     {
         if (key.Length != 32) throw new ArgumentException("The personal data key must be 32 bytes (AES-256).", nameof(key));
         _key = key;
+        _fingerprintKey = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes("BackOffice personal data fingerprint"));
     }
 
     public byte[] Protect(string plaintext)
@@ -25,6 +27,15 @@ public sealed class PersonalDataProtector
         using var aes = new AesGcm(_key, TagSize);
         aes.Encrypt(nonce, plain, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize));
         return output;
+    }
+
+    /// <summary>
+    /// A keyed fingerprint of a value (HMAC-SHA256 under a key derived from the personal data key),
+    /// so an import can tell whether personal data changed without storing it in clear.
+    /// </summary>
+    public string Fingerprint(string plaintext)
+    {
+        return Convert.ToHexStringLower(HMACSHA256.HashData(_fingerprintKey, Encoding.UTF8.GetBytes(plaintext ?? "")));
     }
 
     public string Unprotect(byte[] protectedData)

@@ -16,14 +16,18 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private TestDatabase(string folder, ServiceProvider services, FakeTimeProvider clock)
+    private TestDatabase(string folder, IConfiguration configuration, ServiceProvider services, FakeTimeProvider clock)
     {
         Folder = folder;
+        Configuration = configuration;
         _services = services;
         Clock = clock;
     }
 
     public string Folder { get; }
+
+    /// <summary>The configuration the services were built from; give it to another container to reach the same file.</summary>
+    public IConfiguration Configuration { get; }
     public FakeTimeProvider Clock { get; }
     public IServiceProvider Services => _services;
     public IDbContextFactory<BackOfficeDbContext> Factory => _services.GetRequiredService<IDbContextFactory<BackOfficeDbContext>>();
@@ -49,9 +53,9 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddBackOfficeDomain(configuration, folder, isProduction: false);
         BackOffice.Hosting.FeatureRegistration.AddBackOfficeFeatures(services);
         configure?.Invoke(services);
-        var provider = services.BuildServiceProvider();
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        return new TestDatabase(folder, provider, clock);
+        return new TestDatabase(folder, configuration, provider, clock);
     }
 
     public async ValueTask DisposeAsync()

@@ -17,6 +17,8 @@ public static class CommandLine
         ["seed"] = SeedCommand.RunAsync,
         ["bench"] = BenchCommand.RunAsync,
         ["audit"] = AuditAsync,
+        ["import"] = ImportCommand.RunAsync,
+        ["aggregates"] = ImportCommand.AggregatesAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (Commands.ContainsKey(args[0]) || args[0] is "--help" or "-h");
@@ -47,6 +49,9 @@ public static class CommandLine
               seed [--scale N|large] [--seed N] [--today yyyy-MM-dd]
                                                 generate demo data into an empty database
                                                 (scale 1: 300k order lines; large: 200k shopkeepers, 10M lines)
+              import shopkeepers|order-lines --file F.csv
+                                                import a CSV feed (all rows valid, or nothing is written)
+              aggregates rebuild                recompute the dashboard aggregates from the order lines
               audit verify                      verify the audit chain; names the first broken entry
               bench exports                     print benchmark figures (1M-row Excel, 50-page PDF)
               help                              this text

@@ -14,6 +14,8 @@ public static class FeatureRegistration
         services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.BrandReviewsWaiting>();
         services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.BankChangesWaiting>();
         services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.AgreementApprovalsWaiting>();
+        services.AddSingleton<Domain.Metrics.DashboardService>();
+        services.AddSingleton<Domain.Metrics.DashboardFilterOptions>();
         services.AddSingleton<Domain.Agreements.AgreementService>();
         services.AddSingleton<Domain.Agreements.AgreementExports>();
         return services;

@@ -88,6 +88,7 @@ public static class WebSetup
         }).AllowAnonymous();
         app.MapLocalSignIn();
         app.MapBackOfficeEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Our own CSP already forbids framing; without this Blazor adds a second, looser frame-ancestors header.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
     }
 }

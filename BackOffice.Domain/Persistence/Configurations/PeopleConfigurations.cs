@@ -42,6 +42,7 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
         builder.HasIndex(l => new { l.BrandId, l.OrderedOn });
         builder.HasIndex(l => new { l.ShopkeeperId, l.OrderedOn });
         builder.HasIndex(l => l.SaleId);
+        builder.HasIndex(l => l.OrderId);
     }
 }
 

@@ -21,6 +21,13 @@ public static class NavigationItems
             new("/", "首页", "Home", Icons.Material.Filled.Home, Policies.Staff),
             new("/exports", "我的导出", "My exports", Icons.Material.Filled.Download, Policies.Staff),
         ]),
+        new(null, Policies.Staff,
+        [
+            new("/dashboards", "经营概览", "Overview", Icons.Material.Filled.Insights, Policies.Staff),
+            new("/dashboards/leaderboard", "店主排行", "Leaderboard", Icons.Material.Filled.EmojiEvents, Policies.Staff),
+            new("/dashboards/geography", "地域分布", "Geography", Icons.Material.Filled.Map, Policies.Staff),
+            new("/imports", "数据导入", "Data import", Icons.Material.Filled.UploadFile, Policies.Import),
+        ]),
         new(null, Policies.Agreements,
         [
             new("/agreements", "年框协议", "Agreements", Icons.Material.Filled.Handshake, Policies.Agreements),

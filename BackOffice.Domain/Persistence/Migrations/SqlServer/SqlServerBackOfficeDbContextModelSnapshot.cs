@@ -519,6 +519,141 @@ namespace BackOffice.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("LocalUsers");
                 });
 
+            modelBuilder.Entity("BackOffice.Domain.Imports.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("ApiKeys");
+                });
+
+            modelBuilder.Entity("BackOffice.Domain.Metrics.DailySales", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("BrandId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Province")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("CommissionFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GmvFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Items")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Lines")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Orders")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RefundFen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "BrandId", "Province");
+
+                    b.HasIndex("BrandId", "Day");
+
+                    b.HasIndex("Category", "Day");
+
+                    b.HasIndex("Province", "Day");
+
+                    b.ToTable("DailySales");
+                });
+
+            modelBuilder.Entity("BackOffice.Domain.Metrics.ShopkeeperDailySales", b =>
+                {
+                    b.Property<int>("ShopkeeperId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("BrandId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("CommissionFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GmvFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Items")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Lines")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Orders")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RefundFen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ShopkeeperId", "Day", "BrandId");
+
+                    b.HasIndex("BrandId", "Day");
+
+                    b.HasIndex("Day", "ShopkeeperId");
+
+                    b.ToTable("ShopkeeperDailySales");
+                });
+
             modelBuilder.Entity("BackOffice.Domain.Orders.OrderLine", b =>
                 {
                     b.Property<long>("Id")
@@ -582,6 +717,8 @@ namespace BackOffice.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("OrderId");
 
                     b.HasIndex("OrderedOn");
 

@@ -504,6 +504,139 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("LocalUsers");
                 });
 
+            modelBuilder.Entity("BackOffice.Domain.Imports.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("ApiKeys");
+                });
+
+            modelBuilder.Entity("BackOffice.Domain.Metrics.DailySales", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BrandId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Province")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CommissionFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GmvFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Items")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Lines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Orders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefundFen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "BrandId", "Province");
+
+                    b.HasIndex("BrandId", "Day");
+
+                    b.HasIndex("Category", "Day");
+
+                    b.HasIndex("Province", "Day");
+
+                    b.ToTable("DailySales");
+                });
+
+            modelBuilder.Entity("BackOffice.Domain.Metrics.ShopkeeperDailySales", b =>
+                {
+                    b.Property<int>("ShopkeeperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BrandId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CommissionFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GmvFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Items")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Lines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Orders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefundFen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ShopkeeperId", "Day", "BrandId");
+
+                    b.HasIndex("BrandId", "Day");
+
+                    b.HasIndex("Day", "ShopkeeperId");
+
+                    b.ToTable("ShopkeeperDailySales");
+                });
+
             modelBuilder.Entity("BackOffice.Domain.Orders.OrderLine", b =>
                 {
                     b.Property<long>("Id")
@@ -565,6 +698,8 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("OrderId");
 
                     b.HasIndex("OrderedOn");
 

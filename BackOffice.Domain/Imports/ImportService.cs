@@ -1,0 +1,228 @@
+using System.Data;
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using BackOffice.Domain.Audit;
+using BackOffice.Domain.Common;
+using BackOffice.Domain.Identity;
+using BackOffice.Domain.Metrics;
+using BackOffice.Domain.Persistence;
+using BackOffice.Domain.Shopkeepers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace BackOffice.Domain.Imports;
+
+/// <summary>
+/// The shopkeeper and order-line feeds of DESIGN.md "Data in", whatever the channel (page, command
+/// line, HTTP). Rows are checked one by one while they stream into a staging table, then with
+/// set-based SQL against it; a feed with any bad row is rejected whole; a good one is applied, with
+/// the metric aggregates and one audit entry, in one transaction.
+/// </summary>
+public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext> factory, AuditTrail audit, PersonalDataProtector protector, TimeProvider clock)
+{
+    public const int MaxProblems = 1000;
+
+    /// <summary>The role an API key acts with: it may import, nothing else.</summary>
+    public const string ApiClientRole = "ApiClient";
+
+    public static readonly IReadOnlyList<string> ShopkeeperColumns = ["shopkeeper_id", "phone", "real_name", "province", "city", "joined_at"];
+
+    public static readonly IReadOnlyList<string> OrderLineColumns =
+    [
+        "external_id", "order_id", "sale_code", "sku_code", "shopkeeper_id", "quantity", "paid_fen",
+        "shopkeeper_commission_fen", "ordered_at", "shipped_at", "refund_fen", "refunded_at",
+    ];
+
+    public static IReadOnlyList<string> Columns(ImportKind kind) => kind == ImportKind.Shopkeepers ? ShopkeeperColumns : OrderLineColumns;
+
+    /// <summary>Imports a CSV file; <paramref name="bytesRead"/> reports progress through the file.</summary>
+    public async Task<ImportResult> ImportCsvAsync(Actor actor, ImportKind kind, Stream csv, IProgress<long>? bytesRead = null, CancellationToken ct = default)
+    {
+        RequireImporter(actor);
+        var started = Stopwatch.GetTimestamp();
+        var source = new CsvRowSource(csv, bytesRead);
+        if (source.ReadHeader(Columns(kind)) is { } headerProblem)
+            return new ImportResult(kind, false, 0, 0, 0, 0, 1, [new ImportProblem(0, null, headerProblem)], source.Sha256(), Stopwatch.GetElapsedTime(started));
+        return await RunAsync(actor, kind, source, started, ct);
+    }
+
+    /// <summary>Imports a batch (the HTTP API); the rows hold the feed's fields in column order.</summary>
+    public Task<ImportResult> ImportBatchAsync(Actor actor, ImportKind kind, IReadOnlyList<string[]> rows, string sha256, CancellationToken ct = default)
+    {
+        RequireImporter(actor);
+        return RunAsync(actor, kind, new BatchRowSource(rows, sha256), Stopwatch.GetTimestamp(), ct);
+    }
+
+    private static void RequireImporter(Actor actor)
+    {
+        if (!actor.IsIn(Roles.Finance) && !actor.IsIn(Roles.Admin) && !actor.IsIn(ApiClientRole))
+            throw new AccessDeniedException("导入需要财务或管理员角色 · Importing needs the Finance or Admin role");
+    }
+
+    private async Task<ImportResult> RunAsync(Actor actor, ImportKind kind, RowSource source, long started, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (!db.Database.IsSqlite())
+            throw new DomainException("导入目前只支持 SQLite · Import currently runs on SQLite only");
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        await ExecAsync(connection, null, "PRAGMA temp_store=FILE", ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var sql = new Sql(connection, tx.GetDbTransaction());
+        var batch = kind == ImportKind.Shopkeepers
+            ? (FeedBatch)new ShopkeeperBatch(sql, protector, ChinaTime.Today(clock))
+            : new OrderLineBatch(sql);
+        try
+        {
+            await batch.CreateStagingAsync(ct);
+            var fields = new List<string>(16);
+            var rows = 0L;
+            var columns = Columns(kind).Count;
+            while (source.TryRead(fields, out var error))
+            {
+                ct.ThrowIfCancellationRequested();
+                rows++;
+                if (error is not null) { await sql.ProblemAsync(source.Row, null, error, ct); continue; }
+                if (fields.Count != columns)
+                {
+                    await sql.ProblemAsync(source.Row, null, $"应有 {columns} 列，实有 {fields.Count} 列 · expected {columns} fields, found {fields.Count}", ct);
+                    continue;
+                }
+                await batch.StageAsync(source.Row, fields, ct);
+            }
+            var sha256 = source.Sha256();
+            await batch.ValidateAsync(ct);
+            var problemCount = await sql.ScalarAsync("SELECT COUNT(*) FROM temp.import_problems", ct);
+            if (problemCount > 0)
+            {
+                var problems = await sql.ProblemsAsync(MaxProblems, ct);
+                await tx.RollbackAsync(ct);
+                return new ImportResult(kind, false, rows, 0, 0, 0, problemCount, problems, sha256, Stopwatch.GetElapsedTime(started));
+            }
+            var (inserted, updated) = await batch.ApplyAsync(ct);
+            var unchanged = rows - inserted - updated;
+            await audit.RecordAsync(db, actor, kind == ImportKind.Shopkeepers ? "import.shopkeepers" : "import.order-lines", "Import", sha256[..16],
+                after: new { Kind = kind.ToString(), Rows = rows, Inserted = inserted, Updated = updated, Unchanged = unchanged, Sha256 = sha256 }, ct: ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return new ImportResult(kind, true, rows, inserted, updated, unchanged, 0, [], sha256, Stopwatch.GetElapsedTime(started));
+        }
+        finally
+        {
+            await batch.DropStagingAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task ExecAsync(DbConnection connection, DbTransaction? tx, string text, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = text;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    // ---- parsing helpers shared by both feeds ----
+
+    internal static bool TryInstant(string text, out DateTime utc)
+    {
+        utc = default;
+        text = text.Trim();
+        if (!IsoInstant().IsMatch(text)) return false;
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)) return false;
+        utc = value.UtcDateTime;
+        return true;
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$")]
+    private static partial Regex IsoInstant();
+
+    /// <summary>SQL over the import's connection and transaction, with the problem list.</summary>
+    internal sealed class Sql(DbConnection connection, DbTransaction tx)
+    {
+        private DbCommand? _problem;
+
+        public DbConnection Connection => connection;
+
+        public DbCommand Command(string text)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = text;
+            command.CommandTimeout = 0;
+            return command;
+        }
+
+        public async Task<int> ExecAsync(string text, CancellationToken ct)
+        {
+            await using var command = Command(text);
+            return await command.ExecuteNonQueryAsync(ct);
+        }
+
+        public async Task<long> ScalarAsync(string text, CancellationToken ct)
+        {
+            await using var command = Command(text);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        }
+
+        public static DbCommand Prepare(DbCommand command, params string[] names)
+        {
+            foreach (var name in names)
+            {
+                var p = command.CreateParameter();
+                p.ParameterName = name;
+                command.Parameters.Add(p);
+            }
+            command.Prepare();
+            return command;
+        }
+
+        public async Task ProblemAsync(long row, string? field, string message, CancellationToken ct)
+        {
+            _problem ??= Prepare(Command("INSERT INTO temp.import_problems(row_no, field, message) VALUES ($r, $f, $m)"), "$r", "$f", "$m");
+            _problem.Parameters[0].Value = row;
+            _problem.Parameters[1].Value = (object?)field ?? DBNull.Value;
+            _problem.Parameters[2].Value = message;
+            await _problem.ExecuteNonQueryAsync(ct);
+        }
+
+        public async Task<IReadOnlyList<ImportProblem>> ProblemsAsync(int limit, CancellationToken ct)
+        {
+            await using var command = Command($"SELECT row_no, field, message FROM temp.import_problems ORDER BY row_no, id LIMIT {limit}");
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var list = new List<ImportProblem>();
+            while (await reader.ReadAsync(ct))
+                list.Add(new ImportProblem(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2)));
+            return list;
+        }
+
+        public async Task CreateProblemsAsync(CancellationToken ct)
+        {
+            await ExecAsync("DROP TABLE IF EXISTS temp.import_problems", ct);
+            await ExecAsync("CREATE TEMP TABLE import_problems(id INTEGER PRIMARY KEY, row_no INTEGER NOT NULL, field TEXT, message TEXT NOT NULL)", ct);
+        }
+
+        public async Task DropAsync(params string[] tables)
+        {
+            _problem?.Dispose();
+            _problem = null;
+            foreach (var table in tables)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"DROP TABLE IF EXISTS temp.{table}";
+                try { await command.ExecuteNonQueryAsync(); }
+                catch (DbException) { /* the connection is going back to the pool; a leftover temp table is dropped on next use */ }
+            }
+        }
+    }
+
+    internal abstract class FeedBatch
+    {
+        public abstract Task CreateStagingAsync(CancellationToken ct);
+        public abstract Task StageAsync(long row, List<string> fields, CancellationToken ct);
+        public abstract Task ValidateAsync(CancellationToken ct);
+        public abstract Task<(long Inserted, long Updated)> ApplyAsync(CancellationToken ct);
+        public abstract Task DropStagingAsync(CancellationToken ct);
+    }
+}

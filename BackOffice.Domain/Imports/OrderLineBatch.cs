@@ -1,0 +1,225 @@
+using System.Data.Common;
+using System.Globalization;
+using BackOffice.Domain.Common;
+using BackOffice.Domain.Metrics;
+using BackOffice.Domain.Orders;
+
+namespace BackOffice.Domain.Imports;
+
+public sealed partial class ImportService
+{
+    /// <summary>
+    /// Order lines, by external id. Sales and their SKUs are looked up once per sale and cached for
+    /// the batch; shopkeepers and existing lines are checked set-based against the staging table.
+    /// </summary>
+    internal sealed class OrderLineBatch(Sql sql) : FeedBatch
+    {
+        private sealed record SaleInfo(int Id, int BrandId, string Category, Dictionary<string, int> ProductsBySku);
+
+        private readonly Dictionary<string, SaleInfo?> _sales = new(StringComparer.Ordinal);
+        private DbCommand? _insert;
+        private DbCommand? _findSale;
+
+        public override async Task CreateStagingAsync(CancellationToken ct)
+        {
+            await sql.CreateProblemsAsync(ct);
+            await sql.ExecAsync("DROP TABLE IF EXISTS temp.stage_lines", ct);
+            await sql.ExecAsync("DROP TABLE IF EXISTS temp.import_delta", ct);
+            await sql.ExecAsync("""
+                CREATE TEMP TABLE stage_lines(
+                    row_no INTEGER PRIMARY KEY, external_id TEXT NOT NULL UNIQUE, order_id TEXT NOT NULL, sale_id INTEGER NOT NULL,
+                    product_id INTEGER NOT NULL, brand_id INTEGER NOT NULL, category TEXT NOT NULL, shopkeeper_code TEXT NOT NULL,
+                    quantity INTEGER NOT NULL, paid INTEGER NOT NULL, commission INTEGER NOT NULL, ordered_at TEXT NOT NULL, ordered_on TEXT NOT NULL,
+                    shipped_at TEXT, refund INTEGER NOT NULL, refunded_at TEXT)
+                """, ct);
+            await sql.ExecAsync(AggregateBuilder.CreateDelta, ct);
+            _insert = Sql.Prepare(sql.Command("""
+                INSERT OR IGNORE INTO stage_lines(row_no, external_id, order_id, sale_id, product_id, brand_id, category, shopkeeper_code,
+                    quantity, paid, commission, ordered_at, ordered_on, shipped_at, refund, refunded_at)
+                VALUES ($row, $ext, $order, $sale, $product, $brand, $category, $shopkeeper, $qty, $paid, $commission, $orderedAt, $orderedOn, $shippedAt, $refund, $refundedAt)
+                """), "$row", "$ext", "$order", "$sale", "$product", "$brand", "$category", "$shopkeeper", "$qty", "$paid", "$commission",
+                "$orderedAt", "$orderedOn", "$shippedAt", "$refund", "$refundedAt");
+            _findSale = Sql.Prepare(sql.Command("""
+                SELECT s.Id, s.BrandId, s.Category, p.SkuCode, p.Id FROM Sales s
+                LEFT JOIN SaleProduct sp ON sp.SaleId = s.Id LEFT JOIN Products p ON p.Id = sp.ProductId
+                WHERE s.Code = $code
+                """), "$code");
+        }
+
+        public override async Task StageAsync(long row, List<string> f, CancellationToken ct)
+        {
+            var bad = false;
+            async Task Problem(string field, string message) { bad = true; await sql.ProblemAsync(row, field, message, ct); }
+            var externalId = f[0].Trim();
+            var orderId = f[1].Trim();
+            var saleCode = f[2].Trim();
+            var sku = f[3].Trim();
+            var shopkeeper = f[4].Trim();
+            if (externalId.Length is 0 or > OrderLine.ExternalIdMaxLength) await Problem("external_id", $"external_id 须为 1–{OrderLine.ExternalIdMaxLength} 字符 · external_id must have 1–{OrderLine.ExternalIdMaxLength} characters");
+            if (orderId.Length is 0 or > 64) await Problem("order_id", "order_id 须为 1–64 字符 · order_id must have 1–64 characters");
+            if (shopkeeper.Length == 0) await Problem("shopkeeper_id", "缺少店主编号 · shopkeeper_id is missing");
+            if (!int.TryParse(f[5].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var quantity) || quantity <= 0)
+                await Problem("quantity", $"数量须为正整数：{f[5]} · quantity must be a whole number above zero: {f[5]}");
+            if (!long.TryParse(f[6].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var paid))
+                await Problem("paid_fen", $"实付须为非负整数（分）：{f[6]} · paid_fen must be a whole number of fen, not negative: {f[6]}");
+            if (!long.TryParse(f[7].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var commission))
+                await Problem("shopkeeper_commission_fen", $"佣金须为非负整数（分）：{f[7]} · shopkeeper_commission_fen must be a whole number of fen, not negative: {f[7]}");
+            if (!TryInstant(f[8], out var orderedAt))
+                await Problem("ordered_at", $"下单时间须为带时区的 ISO 8601：{f[8]} · ordered_at must be ISO 8601 with an offset: {f[8]}");
+            DateTime? shippedAt = null;
+            if (f[9].Trim().Length > 0)
+            {
+                if (TryInstant(f[9], out var shipped)) shippedAt = shipped;
+                else await Problem("shipped_at", $"发货时间须为带时区的 ISO 8601：{f[9]} · shipped_at must be ISO 8601 with an offset: {f[9]}");
+            }
+            var refund = 0L;
+            if (f[10].Trim().Length > 0 && !long.TryParse(f[10].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out refund))
+                await Problem("refund_fen", $"退款须为非负整数（分）：{f[10]} · refund_fen must be a whole number of fen, not negative: {f[10]}");
+            else if (refund > paid && paid >= 0) await Problem("refund_fen", $"退款 {refund} 超过实付 {paid} · refund_fen {refund} exceeds paid_fen {paid}");
+            DateTime? refundedAt = null;
+            if (f[11].Trim().Length > 0)
+            {
+                if (TryInstant(f[11], out var refunded)) refundedAt = refunded;
+                else await Problem("refunded_at", $"退款时间须为带时区的 ISO 8601：{f[11]} · refunded_at must be ISO 8601 with an offset: {f[11]}");
+            }
+            else if (refund > 0) await Problem("refunded_at", "有退款时须填写退款时间 · refunded_at is required when refund_fen is above zero");
+
+            var sale = await FindSaleAsync(saleCode, ct);
+            var productId = 0;
+            if (sale is null) await Problem("sale_code", $"未知档期：{saleCode} · unknown sale_code: {saleCode}");
+            else if (!sale.ProductsBySku.TryGetValue(sku, out productId))
+                await Problem("sku_code", $"SKU {sku} 不属于档期 {saleCode} · sku_code {sku} does not belong to sale {saleCode}");
+            if (bad) return;
+
+            var p = _insert!.Parameters;
+            p[0].Value = row;
+            p[1].Value = externalId;
+            p[2].Value = orderId;
+            p[3].Value = sale!.Id;
+            p[4].Value = productId;
+            p[5].Value = sale.BrandId;
+            p[6].Value = sale.Category;
+            p[7].Value = shopkeeper;
+            p[8].Value = quantity;
+            p[9].Value = paid;
+            p[10].Value = commission;
+            p[11].Value = orderedAt;
+            p[12].Value = ChinaTime.DateOf(orderedAt);
+            p[13].Value = (object?)shippedAt ?? DBNull.Value;
+            p[14].Value = refund;
+            p[15].Value = (object?)refundedAt ?? DBNull.Value;
+            if (await _insert.ExecuteNonQueryAsync(ct) == 0)
+                await Problem("external_id", $"文件中 external_id 重复：{externalId} · external_id appears twice in the file: {externalId}");
+        }
+
+        private async Task<SaleInfo?> FindSaleAsync(string code, CancellationToken ct)
+        {
+            if (_sales.TryGetValue(code, out var cached)) return cached;
+            _findSale!.Parameters[0].Value = code;
+            SaleInfo? info = null;
+            await using (var reader = await _findSale.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    info ??= new SaleInfo(reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2), new Dictionary<string, int>(StringComparer.Ordinal));
+                    if (!reader.IsDBNull(3)) info.ProductsBySku[reader.GetString(3)] = reader.GetInt32(4);
+                }
+            }
+            _sales[code] = info;
+            return info;
+        }
+
+        public override async Task ValidateAsync(CancellationToken ct)
+        {
+            await sql.ExecAsync("""
+                INSERT INTO temp.import_problems(row_no, field, message)
+                SELECT s.row_no, 'shopkeeper_id', '未知店主：' || s.shopkeeper_code || ' · unknown shopkeeper_id: ' || s.shopkeeper_code
+                FROM stage_lines s WHERE NOT EXISTS (SELECT 1 FROM Shopkeepers k WHERE k.Code = s.shopkeeper_code)
+                """, ct);
+            // A line that arrives again: identity never changes, shipment is set once, the refund only grows.
+            await sql.ExecAsync("""
+                INSERT INTO temp.import_problems(row_no, field, message)
+                SELECT row_no, field, message FROM (
+                    SELECT s.row_no,
+                        CASE WHEN l.OrderId <> s.order_id THEN 'order_id'
+                             WHEN l.SaleId <> s.sale_id THEN 'sale_code'
+                             WHEN l.ProductId <> s.product_id THEN 'sku_code'
+                             WHEN k.Code IS NULL OR k.Code <> s.shopkeeper_code THEN 'shopkeeper_id'
+                             WHEN l.Quantity <> s.quantity THEN 'quantity'
+                             WHEN l.PaidFen <> s.paid THEN 'paid_fen'
+                             WHEN l.OrderedAt <> s.ordered_at THEN 'ordered_at'
+                             WHEN l.ShippedAt IS NOT NULL AND (s.shipped_at IS NULL OR s.shipped_at <> l.ShippedAt) THEN 'shipped_at'
+                             WHEN s.refund < l.RefundFen THEN 'refund_fen'
+                        END AS field,
+                        CASE WHEN l.ShippedAt IS NOT NULL AND (s.shipped_at IS NULL OR s.shipped_at <> l.ShippedAt)
+                                  AND l.OrderId = s.order_id AND l.SaleId = s.sale_id AND l.ProductId = s.product_id AND k.Code = s.shopkeeper_code
+                                  AND l.Quantity = s.quantity AND l.PaidFen = s.paid AND l.OrderedAt = s.ordered_at
+                                  THEN '发货时间只能设置一次 · shipped_at may be set only once'
+                             WHEN s.refund < l.RefundFen AND l.OrderId = s.order_id AND l.SaleId = s.sale_id AND l.ProductId = s.product_id
+                                  AND k.Code = s.shopkeeper_code AND l.Quantity = s.quantity AND l.PaidFen = s.paid AND l.OrderedAt = s.ordered_at
+                                  THEN '累计退款只能增加（' || l.RefundFen || ' → ' || s.refund || '） · refund_fen only grows (' || l.RefundFen || ' → ' || s.refund || ')'
+                             ELSE '该字段不能改变 · this field never changes once a line has arrived'
+                        END AS message
+                    FROM stage_lines s JOIN OrderLines l ON l.ExternalId = s.external_id LEFT JOIN Shopkeepers k ON k.Id = l.ShopkeeperId)
+                WHERE field IS NOT NULL
+                """, ct);
+            // All lines of an order belong to one sale, one shopkeeper and one China date: orders then add up across the aggregates.
+            await sql.ExecAsync("""
+                INSERT INTO temp.import_problems(row_no, field, message)
+                SELECT s.row_no, 'order_id', '同一订单的行须属于同一档期、店主和日期：' || s.order_id || ' · all lines of order ' || s.order_id || ' must share sale, shopkeeper and date'
+                FROM stage_lines s
+                WHERE s.order_id IN (SELECT order_id FROM stage_lines GROUP BY order_id
+                                     HAVING COUNT(DISTINCT sale_id) > 1 OR COUNT(DISTINCT shopkeeper_code) > 1 OR COUNT(DISTINCT ordered_on) > 1)
+                   OR EXISTS (SELECT 1 FROM OrderLines o JOIN Shopkeepers k ON k.Id = o.ShopkeeperId
+                              WHERE o.OrderId = s.order_id AND o.ExternalId <> s.external_id
+                                AND (o.SaleId <> s.sale_id OR o.OrderedOn <> s.ordered_on OR k.Code <> s.shopkeeper_code))
+                """, ct);
+        }
+
+        public override async Task<(long Inserted, long Updated)> ApplyAsync(CancellationToken ct)
+        {
+            // Deltas first, while OrderLines still holds the old state: new lines count whole (an order
+            // counts once, when its first line arrives), changed lines by the difference.
+            await sql.ExecAsync("""
+                INSERT INTO temp.import_delta(shopkeeper_id, day, brand_id, province, category, gmv, refund, items, commission, orders, lines)
+                SELECT k.Id, s.ordered_on, s.brand_id, k.Province, MAX(s.category), SUM(s.paid), SUM(s.refund), SUM(s.quantity), SUM(s.commission),
+                       COUNT(DISTINCT CASE WHEN NOT EXISTS (SELECT 1 FROM OrderLines o WHERE o.OrderId = s.order_id) THEN s.order_id END), COUNT(*)
+                FROM stage_lines s JOIN Shopkeepers k ON k.Code = s.shopkeeper_code
+                WHERE NOT EXISTS (SELECT 1 FROM OrderLines l WHERE l.ExternalId = s.external_id)
+                GROUP BY k.Id, s.ordered_on, s.brand_id
+                """, ct);
+            await sql.ExecAsync("""
+                INSERT INTO temp.import_delta(shopkeeper_id, day, brand_id, province, category, gmv, refund, items, commission, orders, lines)
+                SELECT l.ShopkeeperId, l.OrderedOn, l.BrandId, k.Province, MAX(l.Category), 0, SUM(s.refund - l.RefundFen), 0, SUM(s.commission - l.ShopkeeperCommissionFen), 0, 0
+                FROM stage_lines s JOIN OrderLines l ON l.ExternalId = s.external_id JOIN Shopkeepers k ON k.Id = l.ShopkeeperId
+                WHERE s.refund <> l.RefundFen OR s.commission <> l.ShopkeeperCommissionFen
+                GROUP BY l.ShopkeeperId, l.OrderedOn, l.BrandId
+                """, ct);
+            var updated = await sql.ExecAsync("""
+                UPDATE OrderLines SET ShopkeeperCommissionFen = s.commission, ShippedAt = s.shipped_at, RefundFen = s.refund, RefundedAt = s.refunded_at
+                FROM stage_lines s
+                WHERE s.external_id = OrderLines.ExternalId
+                  AND (s.commission <> OrderLines.ShopkeeperCommissionFen OR s.refund <> OrderLines.RefundFen
+                       OR s.shipped_at IS NOT OrderLines.ShippedAt OR s.refunded_at IS NOT OrderLines.RefundedAt)
+                """, ct);
+            var inserted = await sql.ExecAsync("""
+                INSERT INTO OrderLines(ExternalId, OrderId, SaleId, ProductId, BrandId, Category, ShopkeeperId, Quantity, PaidFen,
+                    ShopkeeperCommissionFen, OrderedAt, OrderedOn, ShippedAt, RefundFen, RefundedAt)
+                SELECT s.external_id, s.order_id, s.sale_id, s.product_id, s.brand_id, s.category, k.Id, s.quantity, s.paid,
+                    s.commission, s.ordered_at, s.ordered_on, s.shipped_at, s.refund, s.refunded_at
+                FROM stage_lines s JOIN Shopkeepers k ON k.Code = s.shopkeeper_code
+                WHERE NOT EXISTS (SELECT 1 FROM OrderLines l WHERE l.ExternalId = s.external_id)
+                ORDER BY s.row_no
+                """, ct);
+            foreach (var statement in AggregateBuilder.ApplyDelta) await sql.ExecAsync(statement, ct);
+            return (inserted, updated);
+        }
+
+        public override Task DropStagingAsync(CancellationToken ct)
+        {
+            _insert?.Dispose();
+            _findSale?.Dispose();
+            return sql.DropAsync("stage_lines", "import_delta", "import_problems");
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using BackOffice.Domain.Metrics;
+using BackOffice.Domain.Shopkeepers;
+
+namespace BackOffice.Domain.Imports;
+
+public sealed partial class ImportService
+{
+    /// <summary>Shopkeepers, upserted by id. Personal data is encrypted while staging; a keyed fingerprint tells whether it changed.</summary>
+    internal sealed partial class ShopkeeperBatch(Sql sql, PersonalDataProtector protector, DateOnly today) : FeedBatch
+    {
+        private DbCommand? _insert;
+
+        public override async Task CreateStagingAsync(CancellationToken ct)
+        {
+            await sql.CreateProblemsAsync(ct);
+            await sql.ExecAsync("DROP TABLE IF EXISTS temp.stage_shopkeepers", ct);
+            await sql.ExecAsync("DROP TABLE IF EXISTS temp.import_delta", ct);
+            await sql.ExecAsync("""
+                CREATE TEMP TABLE stage_shopkeepers(
+                    row_no INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, phone_enc BLOB NOT NULL, name_enc BLOB NOT NULL,
+                    phone_masked TEXT NOT NULL, name_masked TEXT NOT NULL, fingerprint TEXT NOT NULL,
+                    province TEXT NOT NULL, city TEXT NOT NULL, joined_on TEXT NOT NULL, changed INTEGER NOT NULL DEFAULT 0)
+                """, ct);
+            await sql.ExecAsync(AggregateBuilder.CreateDelta, ct);
+            _insert = Sql.Prepare(sql.Command("""
+                INSERT OR IGNORE INTO stage_shopkeepers(row_no, code, phone_enc, name_enc, phone_masked, name_masked, fingerprint, province, city, joined_on)
+                VALUES ($row, $code, $pe, $ne, $pm, $nm, $fp, $province, $city, $joined)
+                """), "$row", "$code", "$pe", "$ne", "$pm", "$nm", "$fp", "$province", "$city", "$joined");
+        }
+
+        public override async Task StageAsync(long row, List<string> f, CancellationToken ct)
+        {
+            var bad = false;
+            async Task Problem(string field, string message) { bad = true; await sql.ProblemAsync(row, field, message, ct); }
+            var code = f[0].Trim();
+            var phone = f[1].Trim();
+            var name = f[2].Trim();
+            var province = f[3].Trim();
+            var city = f[4].Trim();
+            if (!ShopkeeperCode().IsMatch(code)) await Problem("shopkeeper_id", $"店主编号须形如 SK-0000001：{code} · shopkeeper_id must look like SK-0000001: {code}");
+            if (!MobilePhone().IsMatch(phone)) await Problem("phone", "手机号须为 1 开头的 11 位数字 · phone must be 11 digits starting with 1");
+            if (name.Length is 0 or > 50) await Problem("real_name", "姓名须为 1–50 字 · real_name must have 1–50 characters");
+            if (province.Length is 0 or > 20) await Problem("province", "省份须为 1–20 字 · province must have 1–20 characters");
+            if (city.Length is 0 or > 40) await Problem("city", "城市须为 1–40 字 · city must have 1–40 characters");
+            if (!TryJoinedOn(f[5], out var joined)) await Problem("joined_at", $"加入日期无效：{f[5]} · joined_at is not a date: {f[5]}");
+            else if (joined > today) await Problem("joined_at", $"加入日期在未来：{joined:yyyy-MM-dd} · joined_at is in the future");
+            if (bad) return;
+            var p = _insert!.Parameters;
+            p[0].Value = row;
+            p[1].Value = code;
+            p[2].Value = protector.Protect(phone);
+            p[3].Value = protector.Protect(name);
+            p[4].Value = Masking.Phone(phone);
+            p[5].Value = Masking.Name(name);
+            p[6].Value = protector.Fingerprint(phone + "\u001f" + name);
+            p[7].Value = province;
+            p[8].Value = city;
+            p[9].Value = joined;
+            if (await _insert.ExecuteNonQueryAsync(ct) == 0)
+                await Problem("shopkeeper_id", $"文件中店主编号重复：{code} · shopkeeper_id appears twice in the file: {code}");
+        }
+
+        public override Task ValidateAsync(CancellationToken ct) => Task.CompletedTask;
+
+        public override async Task<(long Inserted, long Updated)> ApplyAsync(CancellationToken ct)
+        {
+            // Which existing shopkeepers really change: decrypt what is stored and compare fingerprints.
+            var changed = new List<long>();
+            await using (var command = sql.Command("""
+                SELECT s.row_no, s.fingerprint, s.province, s.city, s.joined_on, k.PhoneEncrypted, k.RealNameEncrypted, k.Province, k.City, k.JoinedOn
+                FROM stage_shopkeepers s JOIN Shopkeepers k ON k.Code = s.code
+                """))
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    var stored = protector.Fingerprint(protector.Unprotect((byte[])reader[5]) + "\u001f" + protector.Unprotect((byte[])reader[6]));
+                    if (stored != reader.GetString(1) || reader.GetString(2) != reader.GetString(7) || reader.GetString(3) != reader.GetString(8)
+                        || reader.GetString(4) != reader.GetString(9))
+                        changed.Add(reader.GetInt64(0));
+                }
+            }
+            await using (var mark = Sql.Prepare(sql.Command("UPDATE stage_shopkeepers SET changed = 1 WHERE row_no = $r"), "$r"))
+            {
+                foreach (var row in changed)
+                {
+                    mark.Parameters[0].Value = row;
+                    await mark.ExecuteNonQueryAsync(ct);
+                }
+            }
+            // A shopkeeper who moves province takes their sales with them in the province aggregate.
+            await sql.ExecAsync("""
+                INSERT INTO temp.import_delta(shopkeeper_id, day, brand_id, province, category, gmv, refund, items, commission, orders, lines)
+                SELECT d.ShopkeeperId, d.Day, d.BrandId, k.Province, d.Category, -d.GmvFen, -d.RefundFen, -d.Items, -d.CommissionFen, -d.Orders, -d.Lines
+                FROM stage_shopkeepers s JOIN Shopkeepers k ON k.Code = s.code JOIN ShopkeeperDailySales d ON d.ShopkeeperId = k.Id
+                WHERE s.changed = 1 AND s.province <> k.Province
+                UNION ALL
+                SELECT d.ShopkeeperId, d.Day, d.BrandId, s.province, d.Category, d.GmvFen, d.RefundFen, d.Items, d.CommissionFen, d.Orders, d.Lines
+                FROM stage_shopkeepers s JOIN Shopkeepers k ON k.Code = s.code JOIN ShopkeeperDailySales d ON d.ShopkeeperId = k.Id
+                WHERE s.changed = 1 AND s.province <> k.Province
+                """, ct);
+            // Only the province aggregate moves; the per-shopkeeper rows stay as they are.
+            await sql.ExecAsync(AggregateBuilder.ApplyDelta[1], ct);
+            await sql.ExecAsync(AggregateBuilder.ApplyDelta[3], ct);
+            var updated = await sql.ExecAsync("""
+                UPDATE Shopkeepers SET PhoneEncrypted = s.phone_enc, RealNameEncrypted = s.name_enc, PhoneMasked = s.phone_masked,
+                    RealNameMasked = s.name_masked, Province = s.province, City = s.city, JoinedOn = s.joined_on
+                FROM stage_shopkeepers s WHERE s.changed = 1 AND s.code = Shopkeepers.Code
+                """, ct);
+            var inserted = await sql.ExecAsync("""
+                INSERT INTO Shopkeepers(Code, PhoneEncrypted, RealNameEncrypted, PhoneMasked, RealNameMasked, Province, City, JoinedOn)
+                SELECT code, phone_enc, name_enc, phone_masked, name_masked, province, city, joined_on FROM stage_shopkeepers s
+                WHERE NOT EXISTS (SELECT 1 FROM Shopkeepers k WHERE k.Code = s.code) ORDER BY row_no
+                """, ct);
+            return (inserted, updated);
+        }
+
+        public override Task DropStagingAsync(CancellationToken ct)
+        {
+            _insert?.Dispose();
+            return sql.DropAsync("stage_shopkeepers", "import_delta", "import_problems");
+        }
+
+        private static bool TryJoinedOn(string text, out DateOnly date)
+        {
+            text = text.Trim();
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)) return true;
+            if (TryInstant(text, out var utc)) { date = Common.ChinaTime.DateOf(utc); return true; }
+            return false;
+        }
+
+        [GeneratedRegex(@"^SK-\d{7}$")]
+        private static partial Regex ShopkeeperCode();
+
+        [GeneratedRegex(@"^1\d{10}$")]
+        private static partial Regex MobilePhone();
+    }
+}

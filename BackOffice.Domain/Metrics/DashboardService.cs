@@ -1,0 +1,155 @@
+using BackOffice.Domain.Audit;
+using BackOffice.Domain.Common;
+using BackOffice.Domain.Identity;
+using BackOffice.Domain.Persistence;
+using BackOffice.Domain.Shopkeepers;
+using Microsoft.EntityFrameworkCore;
+
+namespace BackOffice.Domain.Metrics;
+
+public sealed record OverviewFigures(SalesFigures Current, SalesFigures Previous, IReadOnlyList<DailyFigures> Daily, DateOnly PreviousFrom, DateOnly PreviousTo);
+
+public sealed record LeaderboardRow(int Rank, int ShopkeeperId, string Code, string NameMasked, string Province, long GmvFen, long NetGmvFen, long Orders, long CommissionFen);
+
+public sealed record ProvinceFigures(string Province, long GmvFen, long NetGmvFen, long Orders, long ActiveShopkeepers, long Shopkeepers);
+
+public sealed record ShopkeeperMonth(DateOnly Month, long GmvFen, long NetGmvFen, long Orders);
+
+public sealed record ShopkeeperShare(string Key, long GmvFen, long Orders);
+
+public sealed record RecentLine(string ExternalId, string OrderId, int BrandId, string Category, int Quantity, long PaidFen, long RefundFen, DateTime OrderedAt);
+
+public sealed record ShopkeeperDetail(int Id, string Code, string PhoneMasked, string NameMasked, string Province, string City, DateOnly JoinedOn,
+    IReadOnlyList<ShopkeeperMonth> History, IReadOnlyList<ShopkeeperShare> TopBrands, IReadOnlyList<ShopkeeperShare> TopCategories, IReadOnlyList<RecentLine> Recent);
+
+public sealed record UnmaskedPersonalData(string Phone, string RealName);
+
+/// <summary>The shopkeeper performance dashboards; every figure comes from the aggregates (see <see cref="MetricsService"/>).</summary>
+public sealed class DashboardService(IDbContextFactory<BackOfficeDbContext> factory, PersonalDataProtector protector, AuditTrail audit)
+{
+    public async Task<OverviewFigures> OverviewAsync(MetricsFilter filter, CancellationToken ct = default)
+    {
+        var days = filter.To.DayNumber - filter.From.DayNumber + 1;
+        var previous = filter with { From = filter.From.AddDays(-days), To = filter.From.AddDays(-1) };
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var current = await MetricsService.ComputeAsync(db, filter, ct);
+        var before = await MetricsService.ComputeAsync(db, previous, ct);
+        var rows = await MetricsService.Daily(db, filter).GroupBy(d => d.Day)
+            .Select(g => new DailyFigures(g.Key, g.Sum(d => d.GmvFen), g.Sum(d => d.GmvFen - d.RefundFen), g.Sum(d => d.Items)))
+            .ToListAsync(ct);
+        return new OverviewFigures(current, before, LineMetrics.FillDays(filter, rows), previous.From, previous.To);
+    }
+
+    /// <summary>Shopkeepers ranked by GMV, orders or commission over the period; search by id or masked name.</summary>
+    public async Task<PagedResult<LeaderboardRow>> LeaderboardAsync(MetricsFilter filter, PageRequest page, string? search, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var totals = MetricsService.ShopkeeperDays(db, filter).GroupBy(d => d.ShopkeeperId).Select(g => new
+        {
+            ShopkeeperId = g.Key,
+            Gmv = g.Sum(d => d.GmvFen),
+            Net = g.Sum(d => d.GmvFen - d.RefundFen),
+            Orders = g.Sum(d => d.Orders),
+            Commission = g.Sum(d => d.CommissionFen),
+        });
+        var joined = totals.Join(db.Shopkeepers, t => t.ShopkeeperId, s => s.Id, (t, s) => new { t, s });
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim();
+            joined = joined.Where(x => x.s.Code.Contains(term) || x.s.RealNameMasked.Contains(term) || x.s.City.Contains(term));
+        }
+        var total = await joined.CountAsync(ct);
+        var ordered = (page.SortBy, page.Descending) switch
+        {
+            ("Orders", true) or ("orders", true) => joined.OrderByDescending(x => x.t.Orders).ThenBy(x => x.s.Id),
+            ("Orders", false) or ("orders", false) => joined.OrderBy(x => x.t.Orders).ThenBy(x => x.s.Id),
+            ("Commission", true) or ("commission", true) => joined.OrderByDescending(x => x.t.Commission).ThenBy(x => x.s.Id),
+            ("Commission", false) or ("commission", false) => joined.OrderBy(x => x.t.Commission).ThenBy(x => x.s.Id),
+            (_, false) when page.SortBy is not null => joined.OrderBy(x => x.t.Gmv).ThenBy(x => x.s.Id),
+            _ => joined.OrderByDescending(x => x.t.Gmv).ThenBy(x => x.s.Id),
+        };
+        var rows = await ordered.Skip(page.Skip).Take(page.Size)
+            .Select(x => new { x.s.Id, x.s.Code, x.s.RealNameMasked, x.s.Province, x.t.Gmv, x.t.Net, x.t.Orders, x.t.Commission })
+            .ToListAsync(ct);
+        return new PagedResult<LeaderboardRow>(
+            rows.Select((r, i) => new LeaderboardRow(page.Skip + i + 1, r.Id, r.Code, r.RealNameMasked, r.Province, r.Gmv, r.Net, r.Orders, r.Commission)).ToList(), total);
+    }
+
+    /// <summary>GMV and shopkeepers by province.</summary>
+    public async Task<IReadOnlyList<ProvinceFigures>> GeographyAsync(MetricsFilter filter, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var sales = await MetricsService.Daily(db, filter).GroupBy(d => d.Province)
+            .Select(g => new { Province = g.Key, Gmv = g.Sum(d => d.GmvFen), Net = g.Sum(d => d.GmvFen - d.RefundFen), Orders = g.Sum(d => d.Orders) })
+            .ToListAsync(ct);
+        var active = await MetricsService.ShopkeeperDays(db, filter).Select(d => d.ShopkeeperId).Distinct()
+            .Join(db.Shopkeepers, id => id, s => s.Id, (_, s) => s.Province).GroupBy(p => p).Select(g => new { Province = g.Key, Count = g.LongCount() })
+            .ToDictionaryAsync(x => x.Province, x => x.Count, ct);
+        var shopkeepers = db.Shopkeepers.AsNoTracking();
+        if (filter.Province is { } province) shopkeepers = shopkeepers.Where(s => s.Province == province);
+        var all = await shopkeepers.GroupBy(s => s.Province).Select(g => new { Province = g.Key, Count = g.LongCount() }).ToDictionaryAsync(x => x.Province, x => x.Count, ct);
+        return all.Keys.Union(sales.Select(s => s.Province))
+            .Select(p =>
+            {
+                var s = sales.FirstOrDefault(x => x.Province == p);
+                return new ProvinceFigures(p, s?.Gmv ?? 0, s?.Net ?? 0, s?.Orders ?? 0, active.GetValueOrDefault(p), all.GetValueOrDefault(p));
+            })
+            .OrderByDescending(p => p.GmvFen).ThenBy(p => p.Province, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<ShopkeeperDetail?> ShopkeeperAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var s = await db.Shopkeepers.AsNoTracking().FirstOrDefaultAsync(k => k.Id == id, ct);
+        if (s is null) return null;
+        var days = db.ShopkeeperDailySales.AsNoTracking().Where(d => d.ShopkeeperId == id);
+        var daily = await days.GroupBy(d => d.Day).Select(g => new { Day = g.Key, Gmv = g.Sum(d => d.GmvFen), Net = g.Sum(d => d.GmvFen - d.RefundFen), Orders = g.Sum(d => d.Orders) }).ToListAsync(ct);
+        var history = daily.GroupBy(d => new DateOnly(d.Day.Year, d.Day.Month, 1)).OrderBy(g => g.Key)
+            .Select(g => new ShopkeeperMonth(g.Key, g.Sum(d => d.Gmv), g.Sum(d => d.Net), g.Sum(d => d.Orders))).ToList();
+        var brands = await days.GroupBy(d => d.BrandId).Select(g => new { g.Key, Gmv = g.Sum(d => d.GmvFen), Orders = g.Sum(d => d.Orders) })
+            .OrderByDescending(x => x.Gmv).Take(10).ToListAsync(ct);
+        var brandIds = brands.Select(b => b.Key).ToList();
+        var names = await db.Brands.AsNoTracking().Where(b => brandIds.Contains(b.Id)).Select(b => new { b.Id, b.NameZh, b.NameLatin }).ToDictionaryAsync(b => b.Id, b => b.NameLatin.Length > 0 ? b.NameZh + " " + b.NameLatin : b.NameZh, ct);
+        var categories = await days.GroupBy(d => d.Category).Select(g => new ShopkeeperShare(g.Key, g.Sum(d => d.GmvFen), g.Sum(d => d.Orders)))
+            .OrderByDescending(x => x.GmvFen).ToListAsync(ct);
+        var recent = await db.OrderLines.AsNoTracking().Where(l => l.ShopkeeperId == id).OrderByDescending(l => l.OrderedOn).ThenByDescending(l => l.Id).Take(20)
+            .Select(l => new RecentLine(l.ExternalId, l.OrderId, l.BrandId, l.Category, l.Quantity, l.PaidFen, l.RefundFen, l.OrderedAt)).ToListAsync(ct);
+        return new ShopkeeperDetail(s.Id, s.Code, s.PhoneMasked, s.RealNameMasked, s.Province, s.City, s.JoinedOn, history,
+            brands.Select(b => new ShopkeeperShare(names.GetValueOrDefault(b.Key, b.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)), b.Gmv, b.Orders)).ToList(),
+            categories, recent);
+    }
+
+    /// <summary>An Admin sees a shopkeeper's phone and name in clear; each view is audited (PIPL).</summary>
+    public async Task<UnmaskedPersonalData> UnmaskAsync(Actor admin, int shopkeeperId, CancellationToken ct = default)
+    {
+        admin.Require(Roles.Admin, "unmask personal data");
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var s = await db.Shopkeepers.AsNoTracking().FirstOrDefaultAsync(k => k.Id == shopkeeperId, ct)
+            ?? throw new DomainException($"找不到店主 {shopkeeperId} · No shopkeeper {shopkeeperId}");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await audit.RecordAsync(db, admin, "shopkeeper.unmasked", "Shopkeeper", s.Code, reason: "查看个人信息 · viewed personal data", ct: ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new UnmaskedPersonalData(protector.Unprotect(s.PhoneEncrypted), protector.Unprotect(s.RealNameEncrypted));
+    }
+}
+
+public sealed record BrandOption(int Id, string Name);
+
+/// <summary>Choices for the dashboard filters.</summary>
+public sealed class DashboardFilterOptions(IDbContextFactory<BackOfficeDbContext> factory)
+{
+    public async Task<IReadOnlyList<BrandOption>> SearchBrandsAsync(string? term, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var brands = db.Brands.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(term)) brands = brands.Where(b => b.NameZh.Contains(term.Trim()) || b.NameLatin.Contains(term.Trim()));
+        return await brands.OrderBy(b => b.NameLatin).Take(30).Select(b => new BrandOption(b.Id, b.NameLatin.Length > 0 ? b.NameZh + " " + b.NameLatin : b.NameZh)).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<string>> ProvincesAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Shopkeepers.AsNoTracking().Select(s => s.Province).Distinct().OrderBy(p => p).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,45 @@
+using BackOffice.Domain.Brands;
+using BackOffice.Domain.Imports;
+using BackOffice.Domain.Metrics;
+using BackOffice.Domain.Shopkeepers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BackOffice.Domain.Persistence.Configurations;
+
+internal sealed class DailySalesConfiguration : IEntityTypeConfiguration<DailySales>
+{
+    public void Configure(EntityTypeBuilder<DailySales> builder)
+    {
+        builder.HasKey(d => new { d.Day, d.BrandId, d.Province });
+        builder.Property(d => d.Province).HasMaxLength(20);
+        builder.Property(d => d.Category).HasMaxLength(Categories.CodeMaxLength);
+        builder.HasIndex(d => new { d.BrandId, d.Day });
+        builder.HasIndex(d => new { d.Category, d.Day });
+        builder.HasIndex(d => new { d.Province, d.Day });
+    }
+}
+
+internal sealed class ShopkeeperDailySalesConfiguration : IEntityTypeConfiguration<ShopkeeperDailySales>
+{
+    public void Configure(EntityTypeBuilder<ShopkeeperDailySales> builder)
+    {
+        builder.HasKey(d => new { d.ShopkeeperId, d.Day, d.BrandId });
+        builder.Property(d => d.Category).HasMaxLength(Categories.CodeMaxLength);
+        builder.HasIndex(d => new { d.Day, d.ShopkeeperId });
+        builder.HasIndex(d => new { d.BrandId, d.Day });
+    }
+}
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> builder)
+    {
+        builder.Property(k => k.Name).HasMaxLength(ApiKey.NameMaxLength);
+        builder.Property(k => k.Prefix).HasMaxLength(16);
+        builder.Property(k => k.Hash).HasMaxLength(64);
+        builder.HasIndex(k => k.Hash).IsUnique();
+        builder.Property(k => k.CreatedBy).HasMaxLength(64);
+        builder.Property(k => k.RevokedBy).HasMaxLength(64);
+    }
+}

@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace BackOffice.Tests.Infrastructure;
+
+/// <summary>
+/// The real app in its own process: <c>dotnet BackOffice.dll</c> from the test output folder, in Development
+/// (persona sign-in, and static web assets served from the build's manifest), on a free loopback port,
+/// with its own temp data folder and no demo data. Ready when <c>/health/ready</c> answers 200.
+/// </summary>
+public sealed class AppHost : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "backoffice-apphost", Guid.NewGuid().ToString("N"));
+    private Process? _process;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>A client that does not follow redirects, so tests see what the app answers.</summary>
+    public HttpClient CreateClient() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseAddress };
+
+    public async ValueTask InitializeAsync()
+    {
+        var appDll = Path.Combine(AppContext.BaseDirectory, "BackOffice.dll");
+        if (!File.Exists(appDll)) throw new InvalidOperationException($"BackOffice.dll not found next to the tests at {appDll}; build the solution first.");
+        Directory.CreateDirectory(_dataFolder);
+        var port = FreeLoopbackPort();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(appDll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(BaseAddress.ToString());
+        start.ArgumentList.Add("--contentRoot");
+        start.ArgumentList.Add(AppContext.BaseDirectory);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        start.Environment["DataFolder"] = _dataFolder;
+        start.Environment["DemoData__SeedOnFirstStart"] = "false";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+
+        _process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        await WaitUntilReadyAsync();
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var client = CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(5);
+        var stopwatch = Stopwatch.StartNew();
+        while (stopwatch.Elapsed < StartTimeout)
+        {
+            if (_process!.HasExited)
+                throw new InvalidOperationException($"The app exited with code {_process.ExitCode} before it was ready.\n{OutputTail()}");
+            try
+            {
+                using var response = await client.GetAsync("/health/ready");
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Listening but slow to answer while it starts.
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"The app did not answer 200 on {BaseAddress}health/ready within {StartTimeout.TotalSeconds:0} s.\n{OutputTail()}");
+    }
+
+    /// <summary>The last lines the app wrote, for failure messages.</summary>
+    public string OutputTail(int lines = 60) => "--- app output (tail) ---\n" + string.Join('\n', _output.TakeLast(lines));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is not null)
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync(CancellationToken.None);
+            }
+            _process.Dispose();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is not worth failing the run over.
+        }
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        _output.Enqueue(line);
+        while (_output.Count > 500) _output.TryDequeue(out _);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+}
