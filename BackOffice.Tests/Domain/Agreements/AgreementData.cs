@@ -1,6 +1,7 @@
 using BackOffice.Domain.Agreements;
 using BackOffice.Domain.Brands;
 using BackOffice.Domain.Common;
+using BackOffice.Domain.Metrics;
 using BackOffice.Domain.Orders;
 using BackOffice.Domain.Sales;
 using BackOffice.Domain.Shopkeepers;
@@ -54,7 +55,7 @@ internal sealed class AgreementData
         return data;
     }
 
-    /// <summary>Adds an order line of a brand ordered at noon China time on a day, with a refund.</summary>
+    /// <summary>Adds an order line of a brand ordered at noon China time on a day, with a refund; the metric aggregates are rebuilt as an import would keep them.</summary>
     public async Task AddLineAsync(TestDatabase database, int brandId, DateOnly orderedOn, long paidFen, long refundFen = 0)
     {
         await using var db = database.NewContext();
@@ -64,6 +65,7 @@ internal sealed class AgreementData
         if (refundFen > 0) line.Refund(refundFen, orderedAt.AddHours(1));
         db.OrderLines.Add(line);
         await db.SaveChangesAsync();
+        await database.Get<AggregateBuilder>().RebuildAsync();
     }
 
     public AgreementDraft Draft(DateOnly start, DateOnly end, long targetFen = 6_000_000, int commissionBp = 800, IReadOnlyList<RebateTier>? tiers = null) =>
