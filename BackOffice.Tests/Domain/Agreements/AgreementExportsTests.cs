@@ -52,7 +52,7 @@ public class AgreementExportsTests
     }
 
     [Fact]
-    public async Task PortfolioExcel_AllFilteredRowsWithTotalsAndNeutralisedText()
+    public async Task PortfolioExcel_FilteredRowsInSortOrderWithTotals()
     {
         await using var database = await TestDatabase.CreateAsync();
         var data = await AgreementData.SeedAsync(database);
