@@ -23,6 +23,7 @@ public abstract class BackOfficeDbContext(DbContextOptions options) : DbContext(
     public DbSet<BankAccountChange> BankAccountChanges => Set<BankAccountChange>();
     public DbSet<Brand> Brands => Set<Brand>();
     public DbSet<BrandAssessment> BrandAssessments => Set<BrandAssessment>();
+    public DbSet<BrandDocument> BrandDocuments => Set<BrandDocument>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Sale> Sales => Set<Sale>();
     public DbSet<FrameworkAgreement> Agreements => Set<FrameworkAgreement>();

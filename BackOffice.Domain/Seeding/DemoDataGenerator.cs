@@ -15,7 +15,8 @@ namespace BackOffice.Domain.Seeding;
 /// entities and EF; shopkeepers and order lines are streamed by a bulk writer for the provider.
 /// </summary>
 public sealed class DemoDataGenerator(
-    IDbContextFactory<BackOfficeDbContext> factory, PersonalDataProtector protector, AuditTrail audit, SettlementDefaults defaults)
+    IDbContextFactory<BackOfficeDbContext> factory, PersonalDataProtector protector, AuditTrail audit, SettlementDefaults defaults,
+    Metrics.AggregateBuilder aggregates)
 {
     /// <summary>True when there is anything a seed would collide with (suppliers, sales, shopkeepers or order lines).</summary>
     public async Task<bool> HasDataAsync(CancellationToken ct = default)
@@ -35,7 +36,11 @@ public sealed class DemoDataGenerator(
         await using var db = await factory.CreateDbContextAsync(ct);
         if (await HasDataAsync(db, ct))
             throw new DomainException("数据库已有数据，演示数据只能写入空数据库 · The database already has data: demo data is only generated into an empty database");
-        return await run.RunAsync(db, audit, progress, ct);
+        var report = await run.RunAsync(db, audit, progress, ct);
+        // Order lines are bulk-written, bypassing the importer that keeps the dashboard aggregates.
+        progress?.Report("aggregates");
+        await aggregates.RebuildAsync(ct);
+        return report;
     }
 
     private static async Task<bool> HasDataAsync(BackOfficeDbContext db, CancellationToken ct) =>

@@ -19,6 +19,12 @@ public sealed class AppHost : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The app's data folder, so a test can reach the same database through the domain services.</summary>
+    public string DataFolder => _dataFolder;
+
+    /// <summary>How often the app re-reads a signed-in local user's roles; short, so role-removal tests stay quick.</summary>
+    public static readonly TimeSpan RoleRevalidation = TimeSpan.FromSeconds(2);
+
     /// <summary>A client that does not follow redirects, so tests see what the app answers.</summary>
     public HttpClient CreateClient() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseAddress };
 
@@ -46,6 +52,7 @@ public sealed class AppHost : IAsyncLifetime
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         start.Environment["DataFolder"] = _dataFolder;
         start.Environment["DemoData__SeedOnFirstStart"] = "false";
+        start.Environment["LocalSignIn__RevalidateSeconds"] = ((int)RoleRevalidation.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
 

@@ -14,6 +14,10 @@ public static class FeatureRegistration
         services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.BrandReviewsWaiting>();
         services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.BankChangesWaiting>();
         services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.AgreementApprovalsWaiting>();
+        services.AddSingleton<Domain.Suppliers.SupplierService>();
+        services.AddSingleton<Domain.Brands.BrandService>();
+        services.AddSingleton<Domain.Brands.ProductService>();
+        services.AddSingleton<Domain.Sales.SaleDraftService>();
         services.AddSingleton<Domain.Metrics.DashboardService>();
         services.AddSingleton<Domain.Metrics.DashboardFilterOptions>();
         services.AddSingleton<Domain.Agreements.AgreementService>();
@@ -24,6 +28,7 @@ public static class FeatureRegistration
     public static IEndpointRouteBuilder MapBackOfficeEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapExportDownloads();
+        Selection.SelectionEndpoints.MapSelectionDownloads(endpoints);
         Agreements.AgreementEndpoints.MapAgreementEndpoints(endpoints);
         return endpoints;
     }

@@ -41,6 +41,7 @@ public static class WebSetup
             })
             .AddHubOptions(o => o.MaximumReceiveMessageSize = 64 * 1024);
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, Components.Shared.ChineseMudLocalizer>();
         services.AddHostedService(sp => sp.GetRequiredService<Domain.Exports.ExportWorker>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
     }

@@ -59,3 +59,16 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         });
     }
 }
+
+internal sealed class BrandDocumentConfiguration : IEntityTypeConfiguration<BrandDocument>
+{
+    public void Configure(EntityTypeBuilder<BrandDocument> builder)
+    {
+        builder.HasOne<Brand>().WithMany().HasForeignKey(d => d.BrandId);
+        builder.Property(d => d.Title).HasMaxLength(BrandDocument.TitleMaxLength);
+        builder.Property(d => d.FileName).HasMaxLength(BrandDocument.FileNameMaxLength);
+        builder.Property(d => d.ContentType).HasMaxLength(40);
+        builder.Property(d => d.Sha256).HasMaxLength(64);
+        builder.HasIndex(d => new { d.BrandId, d.ExpiresOn });
+    }
+}

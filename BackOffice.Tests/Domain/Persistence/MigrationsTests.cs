@@ -31,6 +31,7 @@ public class MigrationsTests
         Assert.Contains("CREATE UNIQUE INDEX [IX_AuditEntries_Sequence]", script);
         Assert.Contains("[Revision] bigint NOT NULL", script);
         Assert.Contains("nvarchar(max)", script);
+        Assert.Contains("CREATE NONCLUSTERED COLUMNSTORE INDEX [IX_OrderLines_Columnstore]", script);
     }
 
     [Fact]

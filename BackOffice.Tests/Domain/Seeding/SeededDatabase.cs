@@ -21,7 +21,7 @@ public sealed class SeededDatabase : IAsyncDisposable
     {
         Factory = new BackOfficeDbContextFactory(new DatabaseOptions { DataFolder = _folder });
         Protector = new PersonalDataProtector(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
-        Generator = new DemoDataGenerator(Factory, Protector, new AuditTrail(TimeProvider.System), new SettlementDefaults());
+        Generator = new DemoDataGenerator(Factory, Protector, new AuditTrail(TimeProvider.System), new SettlementDefaults(), new BackOffice.Domain.Metrics.AggregateBuilder(Factory));
     }
 
     public BackOfficeDbContextFactory Factory { get; }

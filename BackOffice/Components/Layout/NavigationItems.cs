@@ -21,12 +21,19 @@ public static class NavigationItems
             new("/", "首页", "Home", Icons.Material.Filled.Home, Policies.Staff),
             new("/exports", "我的导出", "My exports", Icons.Material.Filled.Download, Policies.Staff),
         ]),
-        new(null, Policies.Staff,
+        new("Nav.Analytics", Policies.Staff,
         [
             new("/dashboards", "经营概览", "Overview", Icons.Material.Filled.Insights, Policies.Staff),
             new("/dashboards/leaderboard", "店主排行", "Leaderboard", Icons.Material.Filled.EmojiEvents, Policies.Staff),
             new("/dashboards/geography", "地域分布", "Geography", Icons.Material.Filled.Map, Policies.Staff),
             new("/imports", "数据导入", "Data import", Icons.Material.Filled.UploadFile, Policies.Import),
+        ]),
+        new("Nav.Selection", Policies.Staff,
+        [
+            new("/suppliers", "供应商", "Suppliers", Icons.Material.Filled.Factory, Policies.Staff),
+            new("/brands", "品牌", "Brands", Icons.Material.Filled.LocalOffer, Policies.Staff),
+            new("/brands/review", "品牌审核", "Brand reviews", Icons.Material.Filled.FactCheck, Policies.Selection),
+            new("/brands/expiring", "证照到期", "Expiring documents", Icons.Material.Filled.EventBusy, Policies.Selection),
         ]),
         new(null, Policies.Agreements,
         [

@@ -381,6 +381,67 @@ namespace BackOffice.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("BrandAssessments");
                 });
 
+            modelBuilder.Entity("BackOffice.Domain.Brands.BrandDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BrandId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BrandId", "ExpiresOn");
+
+                    b.ToTable("BrandDocuments");
+                });
+
             modelBuilder.Entity("BackOffice.Domain.Brands.Product", b =>
                 {
                     b.Property<int>("Id")
@@ -1081,6 +1142,15 @@ namespace BackOffice.Domain.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("BackOffice.Domain.Brands.BrandAssessment", b =>
+                {
+                    b.HasOne("BackOffice.Domain.Brands.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BackOffice.Domain.Brands.BrandDocument", b =>
                 {
                     b.HasOne("BackOffice.Domain.Brands.Brand", null)
                         .WithMany()

@@ -368,6 +368,65 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("BrandAssessments");
                 });
 
+            modelBuilder.Entity("BackOffice.Domain.Brands.BrandDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BrandId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BrandId", "ExpiresOn");
+
+                    b.ToTable("BrandDocuments");
+                });
+
             modelBuilder.Entity("BackOffice.Domain.Brands.Product", b =>
                 {
                     b.Property<int>("Id")
@@ -1052,6 +1111,15 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("BackOffice.Domain.Brands.BrandAssessment", b =>
+                {
+                    b.HasOne("BackOffice.Domain.Brands.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BackOffice.Domain.Brands.BrandDocument", b =>
                 {
                     b.HasOne("BackOffice.Domain.Brands.Brand", null)
                         .WithMany()

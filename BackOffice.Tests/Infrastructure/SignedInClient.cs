@@ -1,0 +1,34 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace BackOffice.Tests.Infrastructure;
+
+/// <summary>An HTTP client signed in as a persona through the real sign-in form (antiforgery included).</summary>
+public static partial class SignedInClient
+{
+    public static HttpClient Anonymous(AppHost app) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = app.BaseAddress };
+
+    public static async Task<HttpClient> CreateAsync(AppHost app, string userId)
+    {
+        var client = Anonymous(app);
+        var page = await client.GetStringAsync("/signin");
+        var form = PersonaForm(userId).Match(page);
+        if (!form.Success) throw new InvalidOperationException($"No sign-in form for persona '{userId}' on /signin.");
+        var token = AntiforgeryToken().Match(form.Value).Groups[1].Value;
+        using var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["userId"] = userId,
+            ["returnUrl"] = "/",
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString != "/")
+            throw new InvalidOperationException($"Sign-in as '{userId}' answered {(int)response.StatusCode} → {response.Headers.Location}.");
+        return client;
+    }
+
+    private static Regex PersonaForm(string userId) => new($"<form[^>]*data-testid=\"persona-{Regex.Escape(userId)}\"[\\s\\S]*?</form>");
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
