@@ -35,7 +35,7 @@ public static class NavigationItems
             new("/brands/review", "品牌审核", "Brand reviews", Icons.Material.Filled.FactCheck, Policies.Selection),
             new("/brands/expiring", "证照到期", "Expiring documents", Icons.Material.Filled.EventBusy, Policies.Selection),
         ]),
-        new(null, Policies.Agreements,
+        new("Nav.Agreements", Policies.Agreements,
         [
             new("/agreements", "年框协议", "Agreements", Icons.Material.Filled.Handshake, Policies.Agreements),
         ]),
