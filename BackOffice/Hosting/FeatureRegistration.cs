@@ -22,6 +22,8 @@ public static class FeatureRegistration
         services.AddSingleton<Domain.Metrics.DashboardService>();
         services.AddSingleton<Domain.Metrics.DashboardFilterOptions>();
         services.AddSettlement();
+        services.AddSingleton<Domain.Agreements.AgreementService>();
+        services.AddSingleton<Domain.Agreements.AgreementExports>();
         return services;
     }
 
@@ -29,6 +31,7 @@ public static class FeatureRegistration
     {
         endpoints.MapExportDownloads();
         Selection.SelectionEndpoints.MapSelectionDownloads(endpoints);
+        Agreements.AgreementEndpoints.MapAgreementEndpoints(endpoints);
         return endpoints;
     }
 }

@@ -41,6 +41,10 @@ public static class NavigationItems
             new("/statements", "对账单", "Statements", Icons.Material.Filled.ReceiptLong, Policies.Settlement),
             new("/adjustments", "调整", "Adjustments", Icons.Material.Filled.Tune, Policies.Settlement),
         ]),
+        new("Nav.Agreements", Policies.Agreements,
+        [
+            new("/agreements", "年框协议", "Agreements", Icons.Material.Filled.Handshake, Policies.Agreements),
+        ]),
         new("Nav.Admin", Policies.Admin,
         [
             new("/admin/users", "本地用户", "Local users", Icons.Material.Filled.People, Policies.Admin),
