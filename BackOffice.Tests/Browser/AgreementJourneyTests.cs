@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
 using BackOffice.Domain.Brands;
 using BackOffice.Domain.Persistence;
@@ -73,7 +72,7 @@ public sealed class AgreementJourneyTests(AppHost app, BrowserFixture browser)
     private async Task<(string SupplierCode, string BrandName)> SeedSupplierAsync()
     {
         // AppHost keeps its data folder private; read it rather than duplicate the host.
-        var folder = (string)typeof(AppHost).GetField("_dataFolder", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(app)!;
+        var folder = app.DataFolder;
         var factory = new BackOfficeDbContextFactory(new DatabaseOptions { DataFolder = folder });
         await using var db = factory.CreateDbContext();
         var suffix = Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
