@@ -62,6 +62,7 @@ public static class AuthSetup
                 (builder.Environment.IsProduction() ? "." : ", or set LocalSignIn:Enabled=true for persona sign-in outside Production."));
         }
         builder.Services.AddAuthorization(Policies.Add);
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RefusalLoggingResultHandler>();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, RoleRevalidatingStateProvider>();
         builder.Services.AddScoped<CurrentActor>();
