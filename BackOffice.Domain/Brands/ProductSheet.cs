@@ -18,8 +18,7 @@ public static class ProductSheet
     public sealed record Line(int Row, string SkuCode, string Name, Money ListPrice);
 
     /// <summary>OWASP CSV/Excel injection: text that a spreadsheet would read as a formula gets a leading apostrophe.</summary>
-    public static string Neutralise(string? text) =>
-        string.IsNullOrEmpty(text) || text[0] is not ('=' or '+' or '-' or '@' or '\t' or '\r' or '\n') ? text ?? "" : "'" + text;
+    public static string Neutralise(string? text) => Reporting.CellTextNeutraliser.Neutralise(text ?? "");
 
     public static byte[] Template()
     {
