@@ -27,8 +27,10 @@ public static class LocalSignIn
             return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
         }).AllowAnonymous();
 
-        endpoints.MapPost("/account/signout", async (HttpContext http, SignInMode mode) =>
+        endpoints.MapPost("/account/signout", async (HttpContext http, SignInMode mode, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
         {
+            // No form fields are bound here, so the framework would not check the token by itself.
+            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
             if (mode.Local) await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             else await http.SignOutAsync();
             return Results.LocalRedirect("/signin");

@@ -34,12 +34,18 @@ public static class WebSetup
         services.AddRazorComponents()
             .AddInteractiveServerComponents(o =>
             {
+                // Exception details go to the log, never to a browser outside Development.
                 o.DetailedErrors = builder.Environment.IsDevelopment();
+                // A dropped connection (train tunnel, laptop lid) keeps its state five minutes; at most 200 such circuits in memory.
                 o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(5);
                 o.DisconnectedCircuitMaxRetained = 200;
                 o.MaxBufferedUnacknowledgedRenderBatches = 10;
+                o.JSInteropDefaultCallTimeout = TimeSpan.FromMinutes(1);
             })
+            // Forms and uploads in chunks fit in 64 KB messages; anything bigger is refused before it is buffered.
             .AddHubOptions(o => o.MaximumReceiveMessageSize = 64 * 1024);
+        services.AddSingleton<CircuitCounter>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, PerUserCircuitLimit>();
         services.AddMudServices();
         services.AddTransient<MudBlazor.MudLocalizer, Components.Shared.ChineseMudLocalizer>();
         services.AddHostedService(sp => sp.GetRequiredService<Domain.Exports.ExportWorker>());
