@@ -14,8 +14,23 @@ public sealed class AppHost : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly ConcurrentQueue<string> _output = new();
-    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "backoffice-apphost", Guid.NewGuid().ToString("N"));
+    private readonly string _dataFolder;
+    private readonly bool _ownsDataFolder;
     private Process? _process;
+
+    /// <summary>An app on its own temp data folder, deleted when it stops.</summary>
+    public AppHost() : this(null)
+    {
+    }
+
+    private AppHost(string? sharedDataFolder)
+    {
+        _ownsDataFolder = sharedDataFolder is null;
+        _dataFolder = sharedDataFolder ?? Path.Combine(Path.GetTempPath(), "backoffice-apphost", Guid.NewGuid().ToString("N"));
+    }
+
+    /// <summary>An app on <paramref name="dataFolder"/>, shared with other instances (one database); the folder is left in place. Call InitializeAsync.</summary>
+    public static AppHost OnSharedDataFolder(string dataFolder) => new(dataFolder);
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -108,6 +123,7 @@ public sealed class AppHost : IAsyncLifetime
             _process.Dispose();
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsDataFolder) return;
         try
         {
             Directory.Delete(_dataFolder, recursive: true);

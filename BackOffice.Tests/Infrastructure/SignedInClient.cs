@@ -6,12 +6,13 @@ namespace BackOffice.Tests.Infrastructure;
 /// <summary>An HTTP client signed in as a persona through the real sign-in form (antiforgery included).</summary>
 public static partial class SignedInClient
 {
-    public static HttpClient Anonymous(AppHost app) =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = app.BaseAddress };
+    public static HttpClient Anonymous(AppHost app, CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies ?? new CookieContainer() }) { BaseAddress = app.BaseAddress };
 
-    public static async Task<HttpClient> CreateAsync(AppHost app, string userId)
+    /// <summary>Signs in; pass <paramref name="cookies"/> to reuse the sign-in cookie elsewhere (another instance on the same host name).</summary>
+    public static async Task<HttpClient> CreateAsync(AppHost app, string userId, CookieContainer? cookies = null)
     {
-        var client = Anonymous(app);
+        var client = Anonymous(app, cookies);
         var page = await client.GetStringAsync("/signin");
         var form = PersonaForm(userId).Match(page);
         if (!form.Success) throw new InvalidOperationException($"No sign-in form for persona '{userId}' on /signin.");
