@@ -14,6 +14,8 @@ public static class FeatureRegistration
         services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.BrandReviewsWaiting>();
         services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.BankChangesWaiting>();
         services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.AgreementApprovalsWaiting>();
+        services.AddSingleton(sp => (sp.GetRequiredService<IConfiguration>().GetSection(Domain.Sales.SchedulingOptions.Section).Get<Domain.Sales.SchedulingOptions>() ?? new()).Validated());
+        services.AddSingleton<Domain.Sales.SaleSchedulingService>();
         return services;
     }
 
