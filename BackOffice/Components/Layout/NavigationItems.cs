@@ -21,6 +21,11 @@ public static class NavigationItems
             new("/", "首页", "Home", Icons.Material.Filled.Home, Policies.Staff),
             new("/exports", "我的导出", "My exports", Icons.Material.Filled.Download, Policies.Staff),
         ]),
+        new(null, Policies.Staff,
+        [
+            new("/sales/calendar", "档期日历", "Sales calendar", Icons.Material.Filled.CalendarMonth, Policies.Staff),
+            new("/sales", "档期列表", "Sales list", Icons.Material.Filled.EventNote, Policies.Staff),
+        ]),
         new("Nav.Admin", Policies.Admin,
         [
             new("/admin/users", "本地用户", "Local users", Icons.Material.Filled.People, Policies.Admin),
