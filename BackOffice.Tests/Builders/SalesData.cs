@@ -7,12 +7,15 @@ using BackOffice.Domain.Sales;
 using BackOffice.Domain.Shopkeepers;
 using BackOffice.Domain.Suppliers;
 using BackOffice.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace BackOffice.Tests.Builders;
 
 /// <summary>Suppliers, approved brands with selectable products, Draft and scheduled sales, agreements and order lines, straight into a test database.</summary>
-public sealed class SalesData(TestDatabase database)
+public sealed class SalesData(IServiceProvider services)
 {
+    public SalesData(TestDatabase database) : this(database.Services) { }
+
     private static readonly DateTime LongAgo = new(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     private int _suppliers;
     private int _brands;
@@ -24,7 +27,7 @@ public sealed class SalesData(TestDatabase database)
 
     public async Task<int> SupplierAsync()
     {
-        await using var db = database.NewContext();
+        await using var db = services.GetRequiredService<IDbContextFactory<BackOffice.Domain.Persistence.BackOfficeDbContext>>().CreateDbContext();
         var n = ++_suppliers;
         var supplier = new Supplier(SupplierCode.Format(n), $"测试供应商{n}有限公司", UnifiedSocialCreditCode.Parse(CreditCodes[n - 1]), "王", "13800000000", BankAccount.None, LongAgo);
         db.Suppliers.Add(supplier);
@@ -35,7 +38,7 @@ public sealed class SalesData(TestDatabase database)
     /// <summary>An Approved brand with documents valid to 2030 and <paramref name="products"/> selectable products at ¥100 list.</summary>
     public async Task<(int BrandId, int[] ProductIds)> BrandAsync(int supplierId, string category = "Food", int products = 2, BrandStatus status = BrandStatus.Approved, DateOnly? documentsExpire = null)
     {
-        await using var db = database.NewContext();
+        await using var db = services.GetRequiredService<IDbContextFactory<BackOffice.Domain.Persistence.BackOfficeDbContext>>().CreateDbContext();
         var n = ++_brands;
         var expires = documentsExpire ?? new DateOnly(2030, 12, 31);
         var brand = new Brand(supplierId, new BrandDetails($"品牌{n}", $"Brand{n}", category, $"TM{n:000000}", expires, "授权书", expires), People.SelectionLi, LongAgo);
@@ -64,7 +67,7 @@ public sealed class SalesData(TestDatabase database)
     /// <summary>A Draft with the brand's products at ¥69.90 and 100 in stock.</summary>
     public async Task<int> DraftAsync(int brandId, string category = "Food")
     {
-        await using var db = database.NewContext();
+        await using var db = services.GetRequiredService<IDbContextFactory<BackOffice.Domain.Persistence.BackOfficeDbContext>>().CreateDbContext();
         var sale = new Sale(Sale.FormatCode(++_sales), brandId, category, $"档期{_sales}", People.SelectionLi, LongAgo);
         foreach (var product in db.Products.Where(p => p.BrandId == brandId).ToList())
             sale.SetProduct(product.Id, product.ListPrice, new Money(6_990), 100);
@@ -77,7 +80,7 @@ public sealed class SalesData(TestDatabase database)
     public async Task<int> ScheduledAsync(int brandId, DateTime start, DateTime end, string category = "Food", bool cancelled = false)
     {
         var id = await DraftAsync(brandId, category);
-        await using var db = database.NewContext();
+        await using var db = services.GetRequiredService<IDbContextFactory<BackOffice.Domain.Persistence.BackOfficeDbContext>>().CreateDbContext();
         var sale = db.Sales.Where(s => s.Id == id).Select(s => s).Single();
         db.Entry(sale).Collection(s => s.Products).Load();
         sale.Schedule(start, end, SaleKind.Flash, 1000, new SettlementDefaults().ToSnapshot(), start.AddDays(-30));
@@ -89,7 +92,7 @@ public sealed class SalesData(TestDatabase database)
     /// <summary>A Signed agreement of the supplier covering the brand.</summary>
     public async Task<string> AgreementAsync(int supplierId, int brandId, DateOnly termStart, DateOnly termEnd, int commissionBp, params RebateTier[] tiers)
     {
-        await using var db = database.NewContext();
+        await using var db = services.GetRequiredService<IDbContextFactory<BackOffice.Domain.Persistence.BackOfficeDbContext>>().CreateDbContext();
         var number = db.Agreements.Count() + 1;
         var terms = new AgreementTerms(termStart, termEnd, 100_000_000, commissionBp, 70, 10, 45, tiers);
         var agreement = new FrameworkAgreement(FrameworkAgreement.FormatCode(termStart.Year, number), supplierId, [brandId], terms, People.ManagerWang, LongAgo);
@@ -103,7 +106,7 @@ public sealed class SalesData(TestDatabase database)
     /// <summary>An order line of the sale, paid and partly refunded, ordered at the instant given.</summary>
     public async Task OrderLineAsync(int saleId, long paidFen, long refundFen, DateTime orderedAt, int? shopkeeperId = null)
     {
-        await using var db = database.NewContext();
+        await using var db = services.GetRequiredService<IDbContextFactory<BackOffice.Domain.Persistence.BackOfficeDbContext>>().CreateDbContext();
         var sale = db.Sales.Where(s => s.Id == saleId).Select(s => new { s.Id, s.BrandId, s.Category }).Single();
         var productId = db.Products.Where(p => p.BrandId == sale.BrandId).Select(p => p.Id).First();
         var keeper = shopkeeperId ?? (await ShopkeeperAsync(db));
@@ -118,7 +121,7 @@ public sealed class SalesData(TestDatabase database)
     {
         var existing = db.Shopkeepers.Select(s => (int?)s.Id).FirstOrDefault();
         if (existing is { } id) return id;
-        var shopkeeper = new Shopkeeper(Shopkeeper.FormatCode(1), "13812345678", "王小美", "浙江", "杭州", new DateOnly(2025, 1, 1), database.Get<PersonalDataProtector>());
+        var shopkeeper = new Shopkeeper(Shopkeeper.FormatCode(1), "13812345678", "王小美", "浙江", "杭州", new DateOnly(2025, 1, 1), services.GetRequiredService<PersonalDataProtector>());
         db.Shopkeepers.Add(shopkeeper);
         await db.SaveChangesAsync();
         return shopkeeper.Id;
@@ -132,7 +135,7 @@ public sealed class SalesData(TestDatabase database)
     /// <summary>A request for the Draft as it stands: the products at their Draft price and stock.</summary>
     public async Task<ScheduleRequest> RequestAsync(int saleId, DateTime start, DateTime end)
     {
-        await using var db = database.NewContext();
+        await using var db = services.GetRequiredService<IDbContextFactory<BackOffice.Domain.Persistence.BackOfficeDbContext>>().CreateDbContext();
         var products = db.Set<SaleProduct>().Where(p => p.SaleId == saleId).Select(p => new ProductTerms(p.ProductId, p.SalePriceFen, p.Stock)).ToList();
         return new ScheduleRequest(start, end, SaleKind.Flash, 1000, products);
     }

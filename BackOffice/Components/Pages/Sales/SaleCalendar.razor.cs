@@ -21,6 +21,8 @@ public partial class SaleCalendar
     private DateOnly _today;
     private bool _loading = true;
 
+    private SaleKind? Kind { get; set; }
+
     [Inject] private SaleSchedulingService Sales { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
@@ -29,13 +31,14 @@ public partial class SaleCalendar
     [SupplyParameterFromQuery(Name = "date")] public string? Date { get; set; }
     [SupplyParameterFromQuery(Name = "category")] public string? Category { get; set; }
     [SupplyParameterFromQuery(Name = "brand")] public string? Brand { get; set; }
-    [SupplyParameterFromQuery(Name = "kind")] public SaleKind? Kind { get; set; }
+    [SupplyParameterFromQuery(Name = "kind")] public string? KindText { get; set; }
     [SupplyParameterFromQuery(Name = "cancelled")] public bool IncludeCancelled { get; set; }
 
     protected override async Task OnParametersSetAsync()
     {
         _today = ChinaTime.Today(Clock);
         View = View == "week" ? "week" : "month";
+        Kind = Enum.TryParse<SaleKind>(KindText, out var kind) ? kind : null;
         _anchor = DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : _today;
         await LoadAsync();
     }
