@@ -24,6 +24,8 @@ public static class FeatureRegistration
         services.AddSettlement();
         services.AddSingleton<Domain.Agreements.AgreementService>();
         services.AddSingleton<Domain.Agreements.AgreementExports>();
+        services.AddSingleton(sp => (sp.GetRequiredService<IConfiguration>().GetSection(Domain.Sales.SchedulingOptions.Section).Get<Domain.Sales.SchedulingOptions>() ?? new()).Validated());
+        services.AddSingleton<Domain.Sales.SaleSchedulingService>();
         return services;
     }
 
