@@ -16,12 +16,14 @@ public static class FeatureRegistration
         services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.AgreementApprovalsWaiting>();
         services.AddSingleton<Domain.Metrics.DashboardService>();
         services.AddSingleton<Domain.Metrics.DashboardFilterOptions>();
+        services.AddSingleton<Domain.Imports.ApiKeyService>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapBackOfficeEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapExportDownloads();
+        Api.ImportApi.MapImportApi(endpoints);
         return endpoints;
     }
 }
