@@ -19,6 +19,9 @@ public sealed class AppHost : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The app's data folder; <see cref="RunningAppData"/> reaches its database through it.</summary>
+    public string DataFolder => _dataFolder;
+
     /// <summary>A client that does not follow redirects, so tests see what the app answers.</summary>
     public HttpClient CreateClient() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseAddress };
 
