@@ -137,7 +137,10 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
 
     private static async Task ResetCacheAsync(DbConnection connection)
     {
-        try { await ExecAsync(connection, null, "PRAGMA main.cache_size=-2000; PRAGMA temp.cache_size=-2000", CancellationToken.None); }
+        // Also runs after a failure, with the transaction still open: the command takes the connection's own.
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA main.cache_size=-2000; PRAGMA temp.cache_size=-2000";
+        try { await command.ExecuteNonQueryAsync(CancellationToken.None); }
         catch (DbException) { /* the connection is closing anyway */ }
     }
 
