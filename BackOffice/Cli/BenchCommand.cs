@@ -13,6 +13,11 @@ public static class BenchCommand
             await using var services = context.BuildServices();
             await Domain.Sales.CalendarBenchmarks.RunAsync(services, Console.Out, CancellationToken.None);
         },
+        ["import"] = async context =>
+        {
+            await using var services = context.BuildServices();
+            await Domain.Imports.ImportBenchmarks.RunAsync(services, Console.Out, CancellationToken.None);
+        },
     };
 
     public static async Task<int> RunAsync(CommandContext context)

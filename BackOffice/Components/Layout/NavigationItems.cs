@@ -54,6 +54,7 @@ public static class NavigationItems
         [
             new("/admin/users", "本地用户", "Local users", Icons.Material.Filled.People, Policies.Admin),
             new("/admin/audit", "审计日志", "Audit log", Icons.Material.Filled.Policy, Policies.Admin),
+            new("/admin/api-keys", "API 密钥", "API keys", Icons.Material.Filled.Key, Policies.Admin),
         ]),
     ];
 
