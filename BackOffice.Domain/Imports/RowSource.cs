@@ -9,6 +9,12 @@ public abstract class RowSource
     public abstract bool TryRead(List<string> fields, out string? error);
     public abstract long Row { get; }
     public abstract string Sha256();
+
+    /// <summary>Sources over a network stream read asynchronously (Kestrel forbids synchronous reads of a request body).</summary>
+    public virtual ValueTask<(bool Read, string? Error)> ReadAsync(List<string> fields, CancellationToken ct) =>
+        ValueTask.FromResult(TryRead(fields, out var error) ? (true, error) : (false, null));
+
+    public virtual ValueTask<string> Sha256Async(CancellationToken ct) => ValueTask.FromResult(Sha256());
 }
 
 /// <summary>A CSV stream; the header must name the feed's columns in order.</summary>

@@ -45,6 +45,28 @@ public sealed class MetricsService(IDbContextFactory<BackOfficeDbContext> factor
         return LineMetrics.FillDays(filter, rows);
     }
 
+    /// <summary>The shopkeepers with the highest GMV under a filter (a sale's top sellers), with their net GMV, orders and items.</summary>
+    public async Task<IReadOnlyList<ShopkeeperFigures>> TopShopkeepersAsync(MetricsFilter filter, int count, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var top = await LineMetrics.Lines(db, filter).GroupBy(l => l.ShopkeeperId)
+            .Select(g => new
+            {
+                ShopkeeperId = g.Key,
+                Gmv = g.Sum(l => l.PaidFen),
+                Net = g.Sum(l => l.PaidFen - l.RefundFen),
+                Orders = g.Select(l => l.OrderId).Distinct().Count(),
+                Items = g.Sum(l => (long)l.Quantity),
+            })
+            .OrderByDescending(r => r.Gmv).ThenBy(r => r.ShopkeeperId).Take(count).ToListAsync(ct);
+        var ids = top.Select(t => t.ShopkeeperId).ToList();
+        var people = await db.Shopkeepers.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .Select(s => new { s.Id, s.Code, s.RealNameMasked, s.City }).ToDictionaryAsync(s => s.Id, ct);
+        return top.Select(t => new ShopkeeperFigures(t.ShopkeeperId, people.GetValueOrDefault(t.ShopkeeperId)?.Code ?? "",
+            people.GetValueOrDefault(t.ShopkeeperId)?.RealNameMasked ?? "", people.GetValueOrDefault(t.ShopkeeperId)?.City ?? "",
+            t.Gmv, t.Net, t.Orders, t.Items)).ToList();
+    }
+
     /// <summary>Net GMV of some brands over a term: what agreement progress and tiers are measured by.</summary>
     public async Task<long> NetGmvAsync(IReadOnlyCollection<int> brandIds, DateOnly from, DateOnly to, CancellationToken ct = default)
     {

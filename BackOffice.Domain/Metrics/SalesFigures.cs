@@ -25,3 +25,10 @@ public sealed record SalesFigures(
 }
 
 public sealed record DailyFigures(DateOnly Day, long GmvFen, long NetGmvFen, long Items);
+
+/// <summary>One shopkeeper's figures under a filter; the name is the masked one everyone may see.</summary>
+public sealed record ShopkeeperFigures(int ShopkeeperId, string Code, string MaskedName, string City, long GmvFen, long NetGmvFen, long Orders, long Items)
+{
+    public Money Gmv => new(GmvFen);
+    public Money NetGmv => new(NetGmvFen);
+}

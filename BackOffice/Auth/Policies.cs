@@ -20,6 +20,8 @@ public static class Policies
     public const string Settlement = nameof(Settlement);
     /// <summary>API keys, local users, settings, audit log, unmasked personal data.</summary>
     public const string Admin = nameof(Admin);
+    /// <summary>The HTTP feeds (<c>/api/v1/*</c>): an API key, not a person; registered by BackOffice.Api.ImportApi, outside the role table.</summary>
+    public const string Api = nameof(Api);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {

@@ -8,6 +8,16 @@ public static class BenchCommand
     private static readonly Dictionary<string, Func<CommandContext, Task>> Suites = new()
     {
         ["exports"] = _ => ReportingBenchmarks.RunAsync(Console.Out, CancellationToken.None),
+        ["calendar"] = async context =>
+        {
+            await using var services = context.BuildServices();
+            await Domain.Sales.CalendarBenchmarks.RunAsync(services, Console.Out, CancellationToken.None);
+        },
+        ["import"] = async context =>
+        {
+            await using var services = context.BuildServices();
+            await Domain.Imports.ImportBenchmarks.RunAsync(services, Console.Out, CancellationToken.None);
+        },
     };
 
     public static async Task<int> RunAsync(CommandContext context)

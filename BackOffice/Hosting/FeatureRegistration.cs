@@ -24,6 +24,9 @@ public static class FeatureRegistration
         services.AddSettlement();
         services.AddSingleton<Domain.Agreements.AgreementService>();
         services.AddSingleton<Domain.Agreements.AgreementExports>();
+        services.AddSingleton(sp => (sp.GetRequiredService<IConfiguration>().GetSection(Domain.Sales.SchedulingOptions.Section).Get<Domain.Sales.SchedulingOptions>() ?? new()).Validated());
+        services.AddSingleton<Domain.Sales.SaleSchedulingService>();
+        services.AddSingleton<Domain.Imports.ApiKeyService>();
         return services;
     }
 
@@ -32,6 +35,7 @@ public static class FeatureRegistration
         endpoints.MapExportDownloads();
         Selection.SelectionEndpoints.MapSelectionDownloads(endpoints);
         Agreements.AgreementEndpoints.MapAgreementEndpoints(endpoints);
+        Api.ImportApi.MapImportApi(endpoints);
         return endpoints;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BackOffice.Api;
 using BackOffice.Auth;
 using BackOffice.Components;
 using BackOffice.Domain;
@@ -25,6 +26,7 @@ public static class WebSetup
         services.AddBackOfficeDomain(builder.Configuration, builder.Environment.ContentRootPath, builder.Environment.IsProduction());
         services.AddBackOfficeFeatures();
         builder.AddBackOfficeAuthentication();
+        builder.AddImportApi();
 
         services.AddDataProtection().SetApplicationName("BackOffice");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
@@ -79,6 +81,7 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseImportApi();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
