@@ -119,7 +119,7 @@ public sealed class ProductService(IDbContextFactory<BackOfficeDbContext> factor
         var sha = Convert.ToHexStringLower(SHA256.HashData(file));
         List<ProductSheet.Line> lines;
         List<ImportProblem> problems;
-        using (var stream = new MemoryStream(file, writable: false)) (lines, problems) = ProductSheet.Read(stream);
+        using (var stream = new MemoryStream(file, writable: false)) (lines, problems) = ProductSheet.Read(stream, fileName);
         await using var db = await factory.CreateDbContextAsync(ct);
         if (!await db.Brands.AnyAsync(b => b.Id == brandId, ct)) throw new DomainException($"找不到品牌 {brandId} · No brand {brandId}");
         var skus = lines.Select(l => l.SkuCode).ToList();

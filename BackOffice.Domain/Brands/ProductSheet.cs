@@ -59,7 +59,7 @@ public static class ProductSheet
     }
 
     /// <summary>Reads every row and reports every problem it can see without the database.</summary>
-    public static (List<Line> Lines, List<ImportProblem> Problems) Read(Stream stream)
+    public static (List<Line> Lines, List<ImportProblem> Problems) Read(Stream stream, string? fileName = null)
     {
         var lines = new List<Line>();
         var problems = new List<ImportProblem>();
@@ -67,7 +67,9 @@ public static class ProductSheet
         try { workbook = new XLWorkbook(stream); }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            problems.Add(new(0, "", "", "无法读取 Excel 文件（需要 .xlsx） · The file could not be read as an Excel workbook (.xlsx)"));
+            // Only the last segment, whichever separator the browser's OS used: the name is shown, never used as a path.
+            var name = string.IsNullOrWhiteSpace(fileName) ? "" : fileName[(fileName.LastIndexOfAny(['/', '\\']) + 1)..];
+            problems.Add(new(0, "", name, $"无法读取 Excel 文件 {name}（需要 .xlsx） · The file {name} could not be read as an Excel workbook (.xlsx)"));
             return (lines, problems);
         }
         using (workbook)

@@ -23,6 +23,7 @@ public sealed class CsvRowSource : RowSource
     private readonly HashingStream _stream;
     private readonly CsvRecordReader _reader;
     private long _row;
+    private bool _notUtf8;
 
     public CsvRowSource(Stream csv, IProgress<long>? bytesRead)
     {
@@ -33,7 +34,15 @@ public sealed class CsvRowSource : RowSource
     public string? ReadHeader(IReadOnlyList<string> expected)
     {
         var fields = new List<string>();
-        if (!_reader.TryRead(fields, out _)) return "文件为空 · the file is empty";
+        // The reader decodes a whole buffer at a time, so bytes that are not UTF-8 anywhere in the first 64 KB (GBK, UTF-16, binary) surface here.
+        try
+        {
+            if (!_reader.TryRead(fields, out _)) return "文件为空 · the file is empty";
+        }
+        catch (DecoderFallbackException)
+        {
+            return "文件不是 UTF-8 编码（请另存为 CSV UTF-8） · the file is not UTF-8 (save it as CSV UTF-8)";
+        }
         var header = fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
         return header.SequenceEqual(expected) ? null
             : $"表头应为 {string.Join(',', expected)} · the header must be {string.Join(',', expected)}";
@@ -46,8 +55,21 @@ public sealed class CsvRowSource : RowSource
         while (true)
         {
             bool read;
+            if (_notUtf8)
+            {
+                error = null;
+                return false;
+            }
             try { read = _reader.TryRead(fields, out error); }
-            catch (DecoderFallbackException) { error = "文件不是 UTF-8 编码 · the file is not UTF-8"; _row++; fields.Clear(); return true; }
+            catch (DecoderFallbackException)
+            {
+                // The reader throws again on every later read (a file cut inside a character would loop forever): report once and stop.
+                _notUtf8 = true;
+                error = "文件不是 UTF-8 编码 · the file is not UTF-8";
+                _row++;
+                fields.Clear();
+                return true;
+            }
             if (!read) return false;
             _row++;
             if (fields is [""] && error is null) continue;
