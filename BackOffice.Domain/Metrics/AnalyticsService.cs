@@ -87,16 +87,18 @@ public sealed class AnalyticsService(IDbContextFactory<BackOfficeDbContext> fact
     internal static async Task<IReadOnlyDictionary<int, ShopkeeperSegment>> SegmentsOfAsync(BackOfficeDbContext db, IReadOnlyCollection<int> shopkeeperIds, DateOnly day, CancellationToken ct)
     {
         var result = new Dictionary<int, ShopkeeperSegment>();
-        if (shopkeeperIds.Count == 0) return result;
-        var ids = string.Join(',', shopkeeperIds.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        await using var command = await CommandAsync(db, $"SELECT k.Id, {SegmentAt("@a", "@a30", "@a90")} FROM Shopkeepers k WHERE k.Id IN ({ids})", ct);
-        Add(command, "@a", day);
-        Add(command, "@a30", day.AddDays(-Segments.ActiveDays));
-        Add(command, "@a90", day.AddDays(-Segments.DormantDays));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        foreach (var chunk in shopkeeperIds.Chunk(1000))
         {
-            if (!reader.IsDBNull(1)) result[reader.GetInt32(0)] = Enum.Parse<ShopkeeperSegment>(reader.GetString(1));
+            var ids = string.Join(',', chunk.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            await using var command = await CommandAsync(db, $"SELECT k.Id, {SegmentAt("@a", "@a30", "@a90")} FROM Shopkeepers k WHERE k.Id IN ({ids})", ct);
+            Add(command, "@a", day);
+            Add(command, "@a30", day.AddDays(-Segments.ActiveDays));
+            Add(command, "@a90", day.AddDays(-Segments.DormantDays));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                if (!reader.IsDBNull(1)) result[reader.GetInt32(0)] = Enum.Parse<ShopkeeperSegment>(reader.GetString(1));
+            }
         }
         return result;
     }

@@ -8,6 +8,11 @@ public static class BenchCommand
     private static readonly Dictionary<string, Func<CommandContext, Task>> Suites = new()
     {
         ["exports"] = _ => ReportingBenchmarks.RunAsync(Console.Out, CancellationToken.None),
+        ["dashboards"] = async context =>
+        {
+            await using var services = context.BuildServices();
+            await Domain.Metrics.DashboardBenchmarks.RunAsync(services, Console.Out, CancellationToken.None);
+        },
     };
 
     public static async Task<int> RunAsync(CommandContext context)

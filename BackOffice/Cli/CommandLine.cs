@@ -54,6 +54,7 @@ public static class CommandLine
               aggregates rebuild                recompute the dashboard aggregates from the order lines
               audit verify                      verify the audit chain; names the first broken entry
               bench exports                     print benchmark figures (1M-row Excel, 50-page PDF)
+              bench dashboards                  dashboard query p50/p95 beside the same figures from the order lines
               help                              this text
 
             Configuration (same as the web app): --DataFolder DIR, --Database:Provider Sqlite|SqlServer,

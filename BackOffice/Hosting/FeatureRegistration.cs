@@ -16,7 +16,16 @@ public static class FeatureRegistration
         services.AddSingleton<Domain.Home.IWaitingForMeSource, Domain.Home.AgreementApprovalsWaiting>();
         services.AddSingleton<Domain.Metrics.DashboardService>();
         services.AddSingleton<Domain.Metrics.DashboardFilterOptions>();
+        foreach (var format in new[] { "xlsx", "pdf", "csv" }) AddDashboardExports(services, format);
         return services;
+    }
+
+    private static void AddDashboardExports(IServiceCollection services, string format)
+    {
+        services.AddSingleton<Domain.Exports.IExportHandler>(sp => ActivatorUtilities.CreateInstance<Domain.Metrics.LeaderboardExport>(sp, format));
+        services.AddSingleton<Domain.Exports.IExportHandler>(sp => ActivatorUtilities.CreateInstance<Domain.Metrics.SegmentsExport>(sp, format));
+        services.AddSingleton<Domain.Exports.IExportHandler>(sp => ActivatorUtilities.CreateInstance<Domain.Metrics.ConcentrationExport>(sp, format));
+        services.AddSingleton<Domain.Exports.IExportHandler>(sp => ActivatorUtilities.CreateInstance<Domain.Metrics.CohortsExport>(sp, format));
     }
 
     public static IEndpointRouteBuilder MapBackOfficeEndpoints(this IEndpointRouteBuilder endpoints)
