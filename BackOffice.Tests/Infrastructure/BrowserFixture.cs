@@ -72,6 +72,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         return rendered.Task;
     }
 
+    /// <summary>
+    /// Opens a page and waits until its own circuit has rendered. Leaving through about:blank first closes the
+    /// previous page's circuit, whose late messages would otherwise count as this page being ready.
+    /// </summary>
+    public static async Task GotoInteractiveAsync(IPage page, string url)
+    {
+        await page.GotoAsync("about:blank");
+        var interactive = WhenInteractive(page);
+        await page.GotoAsync(url);
+        await interactive.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+    }
+
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);

@@ -18,6 +18,11 @@ public static class BenchCommand
             await using var services = context.BuildServices();
             await Domain.Imports.ImportBenchmarks.RunAsync(services, Console.Out, CancellationToken.None);
         },
+        ["dashboards"] = async context =>
+        {
+            await using var services = context.BuildServices();
+            await Domain.Metrics.DashboardBenchmarks.RunAsync(services, Console.Out, CancellationToken.None);
+        },
     };
 
     public static async Task<int> RunAsync(CommandContext context)
