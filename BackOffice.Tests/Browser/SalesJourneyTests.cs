@@ -53,7 +53,7 @@ public sealed class SalesJourneyTests(AppHost app, BrowserFixture browser)
         services.AddLogging();
         services.AddBackOfficeDomain(configuration, app.DataFolder, isProduction: false);
         await using var provider = services.BuildServiceProvider();
-        var data = new SalesData(provider);
+        var data = new SalesData(provider, codeOffset: 800_000);
         var (brand, _) = await data.BrandAsync(await data.SupplierAsync());
         var saleId = await data.DraftAsync(brand);
         string code;
