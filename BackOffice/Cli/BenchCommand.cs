@@ -1,4 +1,5 @@
 using BackOffice.Domain.Reporting.Benchmarks;
+using BackOffice.Domain.Settlement;
 
 namespace BackOffice.Cli;
 
@@ -8,7 +9,14 @@ public static class BenchCommand
     private static readonly Dictionary<string, Func<CommandContext, Task>> Suites = new()
     {
         ["exports"] = _ => ReportingBenchmarks.RunAsync(Console.Out, CancellationToken.None),
+        ["settlement"] = RunSettlementAsync,
     };
+
+    private static async Task RunSettlementAsync(CommandContext context)
+    {
+        await using var services = context.BuildServices();
+        await SettlementBenchmarks.RunAsync(services, Console.Out, CancellationToken.None);
+    }
 
     public static async Task<int> RunAsync(CommandContext context)
     {
