@@ -50,9 +50,7 @@ public sealed class SettlementJourneyTests(AppHost app, BrowserFixture browser)
         await chen.Locator("[data-testid='statement-search']").PressAsync("Enter");
         var link = chen.Locator("[data-testid='statements-grid'] a", new() { HasText = number });
         await Expect(link).ToBeVisibleAsync();
-        interactive = BrowserFixture.WhenInteractive(chen);
-        await link.ClickAsync();
-        await interactive.WaitAsync(TimeSpan.FromSeconds(30), ct);
+        await link.ClickAsync(); // navigation inside the same circuit
         await Expect(chen.Locator("[data-testid='statement-number']")).ToHaveTextAsync(number);
         await Expect(chen.Locator("[data-testid='statement-status']")).ToHaveTextAsync("草稿");
 

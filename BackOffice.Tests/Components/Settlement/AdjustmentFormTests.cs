@@ -39,7 +39,7 @@ public sealed class AdjustmentFormTests : ComponentTestContext
     }
 
     [Theory]
-    [InlineData("12.345", "is not an amount in yuan")]
+    [InlineData("12.345", "At most two decimals")]
     [InlineData("abc", "is not an amount in yuan")]
     [InlineData("-12", "Enter the amount without a sign")]
     [InlineData("0", "An adjustment cannot be zero")]
