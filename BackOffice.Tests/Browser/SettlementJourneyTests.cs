@@ -105,7 +105,8 @@ public sealed class SettlementJourneyTests(AppHost app, BrowserFixture browser)
         await using var db = factory.CreateDbContext();
         var suffix = Random.Shared.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture);
         var code = $"SUP-{suffix}";
-        var supplier = new Supplier(code, $"结算旅程{suffix}有限公司", UnifiedSocialCreditCode.Parse("91330000712560751D"), "测试", "13800000000",
+        // Its own credit code: codes are unique and the agreement journey uses another in the same app.
+        var supplier = new Supplier(code, $"结算旅程{suffix}有限公司", UnifiedSocialCreditCode.Parse("91110000802100433B"), "测试", "13800000000",
             new BankAccount("结算旅程", "招商银行", "6225880100000019"), DateTime.UtcNow);
         db.Suppliers.Add(supplier);
         await db.SaveChangesAsync();
