@@ -25,6 +25,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"Chromium not found at {ChromiumPath}; install Debian's chromium package (test.sh does).");
+        // Every server round trip of a Blazor circuit shares two cores with the test run itself; Playwright's
+        // 5 s default for expectations is for pages served by a quiet machine.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
