@@ -27,6 +27,7 @@ public static class DomainServices
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<MetricsService>();
         services.AddSingleton<AggregateBuilder>();
+        services.AddSingleton<AnalyticsService>();
         services.AddSingleton<Imports.ImportService>();
         services.AddDemoDataGenerator();
         services.AddSingleton(configuration.GetSection("Exports").Get<Exports.ExportOptions>() ?? new Exports.ExportOptions());

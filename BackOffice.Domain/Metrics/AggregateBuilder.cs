@@ -1,20 +1,25 @@
+using System.Data.Common;
 using BackOffice.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BackOffice.Domain.Metrics;
 
 /// <summary>
-/// The metric aggregates (<see cref="DailySales"/>, <see cref="ShopkeeperDailySales"/>): rebuilt
-/// here from the order lines, kept incrementally by the imports from a delta table of the same shape.
+/// The metric aggregates (<see cref="DailySales"/>, <see cref="ShopkeeperDailySales"/>,
+/// <see cref="ShopkeeperMonthlySales"/>, <see cref="ShopkeeperSegmentSpell"/>): rebuilt here from the
+/// order lines, kept incrementally by the imports from a delta table of the same shape.
 /// </summary>
 public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> factory)
 {
-    /// <summary>Recomputes both aggregates from the lines, in one transaction.</summary>
+    /// <summary>Recomputes every aggregate from the lines, in one transaction.</summary>
     public async Task RebuildAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM ShopkeeperSegmentSpells", ct);
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM ShopkeeperMonthlySales", ct);
         await db.Database.ExecuteSqlRawAsync("DELETE FROM ShopkeeperDailySales", ct);
         await db.Database.ExecuteSqlRawAsync("DELETE FROM DailySales", ct);
         await db.Database.ExecuteSqlRawAsync("""
@@ -30,6 +35,14 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
             FROM OrderLines l JOIN Shopkeepers k ON k.Id = l.ShopkeeperId
             GROUP BY l.OrderedOn, l.BrandId, k.Province
             """, ct);
+        var month = db.Database.IsSqlite() ? "substr(Day, 1, 8) || '01'" : "DATEFROMPARTS(YEAR(Day), MONTH(Day), 1)";
+        var monthly = $"""
+            INSERT INTO ShopkeeperMonthlySales(ShopkeeperId, Month, GmvFen, RefundFen, Orders, Lines)
+            SELECT ShopkeeperId, {month}, SUM(GmvFen), SUM(RefundFen), SUM(Orders), SUM(Lines)
+            FROM ShopkeeperDailySales GROUP BY ShopkeeperId, {month}
+            """;
+        await db.Database.ExecuteSqlRawAsync(monthly, ct);
+        await WriteSpellsAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), null, ct);
         await tx.CommitAsync(ct);
     }
 
@@ -62,4 +75,90 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
         "DELETE FROM ShopkeeperDailySales WHERE Lines = 0",
         "DELETE FROM DailySales WHERE Lines = 0",
     ];
+
+    /// <summary>
+    /// The aggregates an import keeps beyond <see cref="ApplyDelta"/>: the monthly rows and the segment
+    /// runs of every shopkeeper in <c>temp.import_delta</c>. Runs inside the import's transaction, after
+    /// <see cref="ApplyDelta"/> and the line changes.
+    /// </summary>
+    public static async Task ApplyImportDeltaAsync(DbConnection connection, DbTransaction tx, CancellationToken ct)
+    {
+        await using (var monthly = Command(connection, tx, """
+            INSERT INTO ShopkeeperMonthlySales(ShopkeeperId, Month, GmvFen, RefundFen, Orders, Lines)
+            SELECT shopkeeper_id, substr(day, 1, 8) || '01', SUM(gmv), SUM(refund), SUM(orders), SUM(lines)
+            FROM temp.import_delta WHERE true GROUP BY shopkeeper_id, substr(day, 1, 8)
+            ON CONFLICT(ShopkeeperId, Month) DO UPDATE SET
+                GmvFen = GmvFen + excluded.GmvFen, RefundFen = RefundFen + excluded.RefundFen,
+                Orders = Orders + excluded.Orders, Lines = Lines + excluded.Lines
+            """))
+        {
+            await monthly.ExecuteNonQueryAsync(ct);
+        }
+        await using (var empty = Command(connection, tx, "DELETE FROM ShopkeeperMonthlySales WHERE Lines = 0"))
+        {
+            await empty.ExecuteNonQueryAsync(ct);
+        }
+        await WriteSpellsAsync(connection, tx, "SELECT shopkeeper_id FROM temp.import_delta", ct);
+    }
+
+    /// <summary>Recomputes the segment runs of the shopkeepers the subquery names (all when null) from their daily net GMV.</summary>
+    private static async Task WriteSpellsAsync(DbConnection connection, DbTransaction tx, string? shopkeepers, CancellationToken ct)
+    {
+        var scope = shopkeepers is null ? "" : $" WHERE ShopkeeperId IN ({shopkeepers})";
+        await using (var delete = Command(connection, tx, "DELETE FROM ShopkeeperSegmentSpells" + scope))
+        {
+            await delete.ExecuteNonQueryAsync(ct);
+        }
+        var spells = new List<(int Shopkeeper, DateOnly From, DateOnly To, ShopkeeperSegment Segment)>();
+        await using (var read = Command(connection, tx,
+            $"SELECT ShopkeeperId, Day, SUM(GmvFen - RefundFen) FROM ShopkeeperDailySales{scope} GROUP BY ShopkeeperId, Day ORDER BY ShopkeeperId, Day"))
+        await using (var reader = await read.ExecuteReaderAsync(ct))
+        {
+            var days = new List<(DateOnly Day, long NetFen)>();
+            var current = -1;
+            while (await reader.ReadAsync(ct))
+            {
+                var id = reader.GetInt32(0);
+                if (id != current && days.Count > 0)
+                {
+                    foreach (var s in Segments.Spells(days)) spells.Add((current, s.From, s.To, s.Segment));
+                    days.Clear();
+                }
+                current = id;
+                days.Add((reader.GetFieldValue<DateOnly>(1), reader.GetInt64(2)));
+            }
+            if (days.Count > 0) foreach (var s in Segments.Spells(days)) spells.Add((current, s.From, s.To, s.Segment));
+        }
+        await using var insert = Command(connection, tx, "INSERT INTO ShopkeeperSegmentSpells(ShopkeeperId, FromDay, ToDay, Segment) VALUES (@k, @f, @t, @s)");
+        var k = Parameter(insert, "@k");
+        var f = Parameter(insert, "@f");
+        var t = Parameter(insert, "@t");
+        var g = Parameter(insert, "@s");
+        insert.Prepare();
+        foreach (var s in spells)
+        {
+            k.Value = s.Shopkeeper;
+            f.Value = s.From;
+            t.Value = s.To;
+            g.Value = s.Segment.ToString();
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction tx, string text)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = text;
+        command.CommandTimeout = 0;
+        return command;
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        command.Parameters.Add(p);
+        return p;
+    }
 }

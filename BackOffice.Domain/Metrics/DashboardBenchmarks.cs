@@ -10,7 +10,8 @@ namespace BackOffice.Domain.Metrics;
 
 /// <summary>
 /// <c>bench dashboards</c>: p50 and p95 of each dashboard query over random filter combinations,
-/// beside the same figure computed straight from the order lines, and their ratio. Builds the
+/// beside the same figure computed straight from the order lines, and their ratio (the heavy
+/// references — segments, deciles, cohorts — over 3 filters, the others over 8). Builds the
 /// <c>seed --scale</c> data set and the aggregates when missing.
 /// </summary>
 public static class DashboardBenchmarks
@@ -27,7 +28,7 @@ public static class DashboardBenchmarks
                 var report = await (services.GetService<DemoDataGenerator>() ?? ActivatorUtilities.CreateInstance<DemoDataGenerator>(services)).SeedAsync(new SeedOptions(), null, ct);
                 output.WriteLine(report.ToString());
             }
-            if (!await db.DailySales.AnyAsync(ct))
+            if (!await db.DailySales.AnyAsync(ct) || !await db.ShopkeeperSegmentSpells.AnyAsync(ct))
             {
                 var rebuild = Stopwatch.GetTimestamp();
                 await services.GetRequiredService<AggregateBuilder>().RebuildAsync(ct);
@@ -69,9 +70,31 @@ public static class DashboardBenchmarks
             async f => { await using var db = await factory.CreateDbContextAsync(ct); await LineMetrics.DailyAsync(db, f, ct); });
         await Report(output, "geography", filters, f => dashboards.GeographyAsync(f, ct), null);
         await Report(output, "leaderboard", filters, f => dashboards.LeaderboardAsync(f, new PageRequest(0, 25), null, ct), null);
+
+        var analytics = services.GetRequiredService<AnalyticsService>();
+        var segmentFilters = Enumerable.Range(0, 20).Select(_ =>
+        {
+            var day = last.AddDays(1 - random.Next(0, Math.Max(1, last.DayNumber - first.DayNumber - 90)));
+            return new SegmentFilter(day, day.AddDays(-new[] { 1, 7, 30, 90 }[random.Next(4)]), random.Next(3) == 0 && provinces.Length > 0 ? provinces[random.Next(provinces.Length)] : null);
+        }).ToList();
+        await Report(output, "segments", segmentFilters, f => analytics.SegmentsAsync(f, ct),
+            async f => { await using var db = await factory.CreateDbContextAsync(ct); await LineAnalytics.SegmentsAsync(db, f, ct); }, references: 3);
+        await Report(output, "deciles", filters, f => analytics.ConcentrationAsync(f, ct),
+            async f => { await using var db = await factory.CreateDbContextAsync(ct); await LineAnalytics.ConcentrationAsync(db, f, ct); }, references: 3);
+        var firstMonth = AnalyticsService.FirstOfMonth(first);
+        var months = (last.Year - first.Year) * 12 + last.Month - first.Month;
+        var cohortFilters = Enumerable.Range(0, 20).Select(_ =>
+        {
+            var from = firstMonth.AddMonths(random.Next(0, Math.Max(1, months - 1)));
+            var to = from.AddMonths(random.Next(0, 12));
+            return new CohortFilter(from, to > last ? AnalyticsService.FirstOfMonth(last) : to, last,
+                random.Next(3) == 0 && provinces.Length > 0 ? provinces[random.Next(provinces.Length)] : null);
+        }).ToList();
+        await Report(output, "cohorts", cohortFilters, f => analytics.CohortsAsync(f, ct),
+            async f => { await using var db = await factory.CreateDbContextAsync(ct); await LineAnalytics.CohortsAsync(db, f, ct); }, references: 3);
     }
 
-    private static async Task Report(TextWriter output, string name, IReadOnlyList<MetricsFilter> filters, Func<MetricsFilter, Task> fast, Func<MetricsFilter, Task>? reference)
+    private static async Task Report<TFilter>(TextWriter output, string name, IReadOnlyList<TFilter> filters, Func<TFilter, Task> fast, Func<TFilter, Task>? reference, int references = 8)
     {
         var (p50, p95) = await Time(filters, fast);
         if (reference is null)
@@ -79,11 +102,11 @@ public static class DashboardBenchmarks
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-15} {p50,7:N1} {p95,8:N1}"));
             return;
         }
-        var (r50, r95) = await Time(filters.Take(8).ToList(), reference);
+        var (r50, r95) = await Time(filters.Take(references).ToList(), reference);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-15} {p50,7:N1} {p95,8:N1}   {r50,12:N1} {r95,8:N1}   {(p95 > 0 ? r95 / p95 : 0),8:N1}x"));
     }
 
-    private static async Task<(double P50, double P95)> Time(IReadOnlyList<MetricsFilter> filters, Func<MetricsFilter, Task> run)
+    private static async Task<(double P50, double P95)> Time<TFilter>(IReadOnlyList<TFilter> filters, Func<TFilter, Task> run)
     {
         await run(filters[0]);
         var times = new List<double>();

@@ -9,7 +9,9 @@ namespace BackOffice.Domain.Metrics;
 
 public sealed record OverviewFigures(SalesFigures Current, SalesFigures Previous, IReadOnlyList<DailyFigures> Daily, DateOnly PreviousFrom, DateOnly PreviousTo);
 
-public sealed record LeaderboardRow(int Rank, int ShopkeeperId, string Code, string NameMasked, string Province, long GmvFen, long NetGmvFen, long Orders, long CommissionFen);
+/// <summary><see cref="Segment"/> is the shopkeeper's segment the day after the period, i.e. by the 30 days ending on its last day.</summary>
+public sealed record LeaderboardRow(int Rank, int ShopkeeperId, string Code, string NameMasked, string Province, long GmvFen, long NetGmvFen, long Orders, long CommissionFen,
+    ShopkeeperSegment? Segment = null);
 
 public sealed record ProvinceFigures(string Province, long GmvFen, long NetGmvFen, long Orders, long ActiveShopkeepers, long Shopkeepers);
 
@@ -71,8 +73,10 @@ public sealed class DashboardService(IDbContextFactory<BackOfficeDbContext> fact
         var rows = await ordered.Skip(page.Skip).Take(page.Size)
             .Select(x => new { x.s.Id, x.s.Code, x.s.RealNameMasked, x.s.Province, x.t.Gmv, x.t.Net, x.t.Orders, x.t.Commission })
             .ToListAsync(ct);
+        var segments = await AnalyticsService.SegmentsOfAsync(db, rows.Select(r => r.Id).ToList(), filter.To.AddDays(1), ct);
         return new PagedResult<LeaderboardRow>(
-            rows.Select((r, i) => new LeaderboardRow(page.Skip + i + 1, r.Id, r.Code, r.RealNameMasked, r.Province, r.Gmv, r.Net, r.Orders, r.Commission)).ToList(), total);
+            rows.Select((r, i) => new LeaderboardRow(page.Skip + i + 1, r.Id, r.Code, r.RealNameMasked, r.Province, r.Gmv, r.Net, r.Orders, r.Commission,
+                segments.TryGetValue(r.Id, out var segment) ? segment : null)).ToList(), total);
     }
 
     /// <summary>GMV and shopkeepers by province.</summary>

@@ -95,7 +95,11 @@ public sealed class AdjustmentService(IDbContextFactory<BackOfficeDbContext> fac
         await tx.CommitAsync(ct);
     }
 
-    public async Task<PagedResult<AdjustmentRow>> ListAsync(Actor actor, string? search, AdjustmentStatus? status, PageRequest page, CancellationToken ct = default)
+    public async Task<PagedResult<AdjustmentRow>> ListAsync(Actor actor, string? search, AdjustmentStatus? status, PageRequest page, CancellationToken ct = default) =>
+        await ListAsync(actor, search, status, null, page, ct);
+
+    /// <summary>The list, or only adjustment <paramref name="id"/> when given (a "waiting for me" link).</summary>
+    public async Task<PagedResult<AdjustmentRow>> ListAsync(Actor actor, string? search, AdjustmentStatus? status, int? id, PageRequest page, CancellationToken ct = default)
     {
         actor.Require(Roles.Finance, "adjustments");
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -108,6 +112,7 @@ public sealed class AdjustmentService(IDbContextFactory<BackOfficeDbContext> fac
             rows = rows.Where(r => r.Code.Contains(q) || r.Name.Contains(q) || r.a.Reason.Contains(q));
         }
         if (status is { } st) rows = rows.Where(r => r.a.Status == st);
+        if (id is { } only) rows = rows.Where(r => r.a.Id == only);
         var total = await rows.CountAsync(ct);
         rows = page.SortBy == nameof(AdjustmentRow.AmountFen)
             ? (page.Descending ? rows.OrderByDescending(r => r.a.AmountFen) : rows.OrderBy(r => r.a.AmountFen))

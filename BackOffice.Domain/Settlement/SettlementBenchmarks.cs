@@ -22,7 +22,7 @@ public static class SettlementBenchmarks
         {
             lines = await db.OrderLines.LongCountAsync(ct);
             var last = await db.OrderLines.MaxAsync(l => l.ShippedAt, ct);
-            through = last is null ? ChinaTime.Today(TimeProvider.System) : SettlementMonth.LastDay(SettlementMonth.Of(ChinaTime.DateOf(last.Value))).AddMonths(-1);
+            through = last is null ? ChinaTime.Today(TimeProvider.System) : SettlementMonth.FirstDay(SettlementMonth.Of(ChinaTime.DateOf(last.Value))).AddDays(-1);
         }
         var run = await services.GetRequiredService<SettlementRunService>().RunAsync(Operator, through, ct: ct);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -138,12 +138,7 @@ public sealed class StatementService(
         var done = 0;
         foreach (var statement in statements)
         {
-            await db.SettlementEntries.Where(x => x.SupplierId == statement.SupplierId && x.BookedMonth == month && x.StatementId == null)
-                .ExecuteUpdateAsync(u => u.SetProperty(x => x.StatementId, statement.Id), ct);
-            var document = await DocumentAsync(db, statement, ct, issuedAt: now, status: statement.PayableFen == 0 ? StatementStatus.Settled : StatementStatus.Issued);
-            var json = document.ToJsonBytes();
-            await archive.KeepAsync(statement.Number, "json", json, ct);
-            statement.Issue(actor, Convert.ToHexStringLower(SHA256.HashData(json)), now);
+            await FreezeAsync(db, actor, statement, now, ct);
             progress?.Report(new SettlementProgress("issue", ++done, statements.Count));
         }
 
@@ -153,6 +148,39 @@ public sealed class StatementService(
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return statements.Count;
+    }
+
+    /// <summary>Issues one supplier's draft; that supplier's earlier months must be issued first.</summary>
+    public async Task IssueAsync(Actor actor, int statementId, long revision, CancellationToken ct = default)
+    {
+        actor.Require(Roles.Finance, "issue statements");
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var statement = await db.Statements.FirstOrDefaultAsync(s => s.Id == statementId, ct) ?? throw NotFound(statementId);
+        db.Entry(statement).Property(s => s.Revision).OriginalValue = revision;
+        var earlier = await db.Statements.Where(s => s.SupplierId == statement.SupplierId && s.Status == StatementStatus.Draft && s.Month < statement.Month)
+            .OrderBy(s => s.Month).Select(s => s.Number).FirstOrDefaultAsync(ct);
+        if (earlier is not null)
+            throw new DomainException($"须按月开具：请先开具 {earlier} · Months are issued in order: issue {earlier} first");
+        if (statement.Status != StatementStatus.Draft) throw new DomainException($"对账单 {statement.Number} 不是草稿 · Statement {statement.Number} is not a draft");
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await FreezeAsync(db, actor, statement, now, ct);
+        await CloseSalesAsync(db, statement.Month, now, ct);
+        await audit.RecordAsync(db, actor, "statement.issued", "Statement", statement.Number,
+            before: new { Status = "Draft" }, after: new { Status = statement.Status.ToString(), statement.PayableFen, statement.CarryOutFen }, ct: ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private async Task FreezeAsync(BackOfficeDbContext db, Actor actor, Statement statement, DateTime now, CancellationToken ct)
+    {
+        await db.SettlementEntries.Where(x => x.SupplierId == statement.SupplierId && x.BookedMonth == statement.Month && x.StatementId == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.StatementId, statement.Id), ct);
+        var document = await DocumentAsync(db, statement, ct, issuedAt: now, status: statement.PayableFen == 0 ? StatementStatus.Settled : StatementStatus.Issued);
+        var json = document.ToJsonBytes();
+        await archive.KeepAsync(statement.Number, "json", json, ct);
+        statement.Issue(actor, Convert.ToHexStringLower(SHA256.HashData(json)), now);
     }
 
     public async Task<int> RaiseDisputeAsync(Actor actor, int statementId, IReadOnlyCollection<long> entryIds, string note, CancellationToken ct = default)

@@ -22,9 +22,7 @@ public sealed class AgreementJourneyTests(AppHost app, BrowserFixture browser)
         await using var wangContext = await browser.NewContextAsync(app);
         var wang = await wangContext.NewPageAsync();
         await BrowserFixture.SignInAsAsync(wang, "am.wang");
-        var interactive = BrowserFixture.WhenInteractive(wang);
-        await wang.GotoAsync("/agreements/new");
-        await interactive.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        await BrowserFixture.GotoInteractiveAsync(wang, "/agreements/new");
         await wang.Locator("[data-testid='agreement-supplier']").ClickAsync();
         await wang.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = supplierCode }).ClickAsync();
         await wang.GetByText(brandName).ClickAsync();
@@ -52,9 +50,7 @@ public sealed class AgreementJourneyTests(AppHost app, BrowserFixture browser)
         await BrowserFixture.SignInAsAsync(liu, "am.liu");
         var waiting = liu.Locator($"[data-testid='waiting-list'] a[href='{path}']");
         await Expect(waiting).ToBeVisibleAsync();
-        interactive = BrowserFixture.WhenInteractive(liu);
-        await liu.GotoAsync(path);
-        await interactive.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        await BrowserFixture.GotoInteractiveAsync(liu, path);
         await liu.Locator("[data-testid='action-sign']").ClickAsync();
         await liu.Locator("[data-testid='sign-reference']").FillAsync("HT-JOURNEY-001");
         await liu.Locator("[data-testid='sign-confirm']").ClickAsync();

@@ -28,12 +28,7 @@ public sealed class SelectionJourneyTests(AppHost app, BrowserFixture browser)
     }
 
     /// <summary>Navigates and waits until the new circuit has rendered, so buttons and dialogs respond.</summary>
-    private static async Task GotoInteractiveAsync(IPage page, string url)
-    {
-        var interactive = BrowserFixture.WhenInteractive(page);
-        await page.GotoAsync(url);
-        await interactive.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
-    }
+    private static Task GotoInteractiveAsync(IPage page, string url) => BrowserFixture.GotoInteractiveAsync(page, url);
 
     private static async Task ConfirmAsync(IPage page) =>
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "确认" }).ClickAsync();

@@ -11,8 +11,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BackOffice.Tests.Builders;
 
-/// <summary>Suppliers, approved brands with selectable products, Draft and scheduled sales, agreements and order lines, straight into a test database.</summary>
-public sealed class SalesData(IServiceProvider services)
+/// <summary>
+/// Suppliers, approved brands with selectable products, Draft and scheduled sales, agreements and order lines,
+/// straight into a test database. In a database other builders share (the browser tests' app), give a
+/// <paramref name="codeOffset"/> so codes cannot collide with theirs.
+/// </summary>
+public sealed class SalesData(IServiceProvider services, int codeOffset = 0)
 {
     public SalesData(TestDatabase database) : this(database.Services) { }
 
@@ -26,7 +30,7 @@ public sealed class SalesData(IServiceProvider services)
     {
         await using var db = services.GetRequiredService<IDbContextFactory<BackOffice.Domain.Persistence.BackOfficeDbContext>>().CreateDbContext();
         // Numbered after what the database holds, so builders can share a database with other tests (the browser app).
-        var n = db.Suppliers.Count() + 1;
+        var n = codeOffset + db.Suppliers.Count() + 1;
         var supplier = new Supplier(SupplierCode.Format(n), $"测试供应商{n}有限公司", CreditCode(n), "王", "13800000000", BankAccount.None, LongAgo);
         db.Suppliers.Add(supplier);
         await db.SaveChangesAsync();
@@ -37,7 +41,7 @@ public sealed class SalesData(IServiceProvider services)
     public async Task<(int BrandId, int[] ProductIds)> BrandAsync(int supplierId, string category = "Food", int products = 2, BrandStatus status = BrandStatus.Approved, DateOnly? documentsExpire = null)
     {
         await using var db = services.GetRequiredService<IDbContextFactory<BackOffice.Domain.Persistence.BackOfficeDbContext>>().CreateDbContext();
-        var n = db.Brands.Count() + 1;
+        var n = codeOffset + db.Brands.Count() + 1;
         var expires = documentsExpire ?? new DateOnly(2030, 12, 31);
         var brand = new Brand(supplierId, new BrandDetails($"品牌{n}", $"Brand{n}", category, $"TM{n:000000}", expires, "授权书", expires), People.SelectionLi, LongAgo);
         db.Brands.Add(brand);
@@ -66,7 +70,7 @@ public sealed class SalesData(IServiceProvider services)
     public async Task<int> DraftAsync(int brandId, string category = "Food")
     {
         await using var db = services.GetRequiredService<IDbContextFactory<BackOffice.Domain.Persistence.BackOfficeDbContext>>().CreateDbContext();
-        var n = db.Sales.Count() + 1;
+        var n = codeOffset + db.Sales.Count() + 1;
         var sale = new Sale(Sale.FormatCode(n), brandId, category, $"档期{n}", People.SelectionLi, LongAgo);
         foreach (var product in db.Products.Where(p => p.BrandId == brandId).ToList())
             sale.SetProduct(product.Id, product.ListPrice, new Money(6_990), 100);
@@ -122,7 +126,7 @@ public sealed class SalesData(IServiceProvider services)
     {
         var existing = db.Shopkeepers.Select(s => (int?)s.Id).FirstOrDefault();
         if (existing is { } id) return id;
-        var shopkeeper = new Shopkeeper(Shopkeeper.FormatCode(1), "13812345678", "王小美", "浙江", "杭州", new DateOnly(2025, 1, 1), services.GetRequiredService<PersonalDataProtector>());
+        var shopkeeper = new Shopkeeper(Shopkeeper.FormatCode(codeOffset + 1), "13812345678", "王小美", "浙江", "杭州", new DateOnly(2025, 1, 1), services.GetRequiredService<PersonalDataProtector>());
         db.Shopkeepers.Add(shopkeeper);
         await db.SaveChangesAsync();
         return shopkeeper.Id;

@@ -79,6 +79,9 @@ public sealed class AppHost : IAsyncLifetime
         _process.BeginErrorReadLine();
 
         await WaitUntilReadyAsync();
+        // Arranged before any test runs, so the fixed codes it uses (SUP-000001, SALE-000001, SKU-1-1…) are never
+        // taken first by another test's data in this shared database.
+        await RunningAppData.EnsureTradingDataAsync(this);
     }
 
     private async Task WaitUntilReadyAsync()

@@ -25,6 +25,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"Chromium not found at {ChromiumPath}; install Debian's chromium package (test.sh does).");
+        // Every server round trip of a Blazor circuit shares two cores with the test run itself; Playwright's
+        // 5 s default for expectations is for pages served by a quiet machine.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -70,6 +73,18 @@ public sealed class BrowserFixture : IAsyncLifetime
             if (payload?.Contains("mudPopover.initialize", StringComparison.Ordinal) == true) rendered.TrySetResult();
         };
         return rendered.Task;
+    }
+
+    /// <summary>
+    /// Opens a page and waits until its own circuit has rendered. Leaving through about:blank first closes the
+    /// previous page's circuit, whose late messages would otherwise count as this page being ready.
+    /// </summary>
+    public static async Task GotoInteractiveAsync(IPage page, string url)
+    {
+        await page.GotoAsync("about:blank");
+        var interactive = WhenInteractive(page);
+        await page.GotoAsync(url);
+        await interactive.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
     }
 
     public static async Task<string> ScreenshotAsync(IPage page, string name)

@@ -1,4 +1,5 @@
 using BackOffice.Domain.Reporting.Benchmarks;
+using BackOffice.Domain.Settlement;
 
 namespace BackOffice.Cli;
 
@@ -8,17 +9,19 @@ public static class BenchCommand
     private static readonly Dictionary<string, Func<CommandContext, Task>> Suites = new()
     {
         ["exports"] = _ => ReportingBenchmarks.RunAsync(Console.Out, CancellationToken.None),
-        ["calendar"] = async context =>
-        {
-            await using var services = context.BuildServices();
-            await Domain.Sales.CalendarBenchmarks.RunAsync(services, Console.Out, CancellationToken.None);
-        },
-        ["import"] = async context =>
-        {
-            await using var services = context.BuildServices();
-            await Domain.Imports.ImportBenchmarks.RunAsync(services, Console.Out, CancellationToken.None);
-        },
+        ["calendar"] = WithServices(Domain.Sales.CalendarBenchmarks.RunAsync),
+        ["import"] = WithServices(Domain.Imports.ImportBenchmarks.RunAsync),
+        ["dashboards"] = WithServices(Domain.Metrics.DashboardBenchmarks.RunAsync),
+        ["settlement"] = WithServices(SettlementBenchmarks.RunAsync),
     };
+
+    /// <summary>A suite that runs over the configured database, built like the web app's.</summary>
+    private static Func<CommandContext, Task> WithServices(Func<IServiceProvider, TextWriter, CancellationToken, Task> suite) =>
+        async context =>
+        {
+            await using var services = context.BuildServices();
+            await suite(services, Console.Out, CancellationToken.None);
+        };
 
     public static async Task<int> RunAsync(CommandContext context)
     {

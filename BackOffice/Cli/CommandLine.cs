@@ -61,6 +61,7 @@ public static class CommandLine
               statements issue --month yyyy-MM  issue the month's draft statements (months in order)
               statements export --month yyyy-MM [--supplier SUP-000123] --format xlsx,pdf,json --out DIR
                                                 write the month's statements as files
+              bench dashboards                  dashboard query p50/p95 beside the same figures from the order lines
               help                              this text
 
             Configuration (same as the web app): --DataFolder DIR, --Database:Provider Sqlite|SqlServer,

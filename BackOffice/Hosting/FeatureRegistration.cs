@@ -27,7 +27,16 @@ public static class FeatureRegistration
         services.AddSingleton(sp => (sp.GetRequiredService<IConfiguration>().GetSection(Domain.Sales.SchedulingOptions.Section).Get<Domain.Sales.SchedulingOptions>() ?? new()).Validated());
         services.AddSingleton<Domain.Sales.SaleSchedulingService>();
         services.AddSingleton<Domain.Imports.ApiKeyService>();
+        foreach (var format in new[] { "xlsx", "pdf", "csv" }) AddDashboardExports(services, format);
         return services;
+    }
+
+    private static void AddDashboardExports(IServiceCollection services, string format)
+    {
+        services.AddSingleton<Domain.Exports.IExportHandler>(sp => ActivatorUtilities.CreateInstance<Domain.Metrics.LeaderboardExport>(sp, format));
+        services.AddSingleton<Domain.Exports.IExportHandler>(sp => ActivatorUtilities.CreateInstance<Domain.Metrics.SegmentsExport>(sp, format));
+        services.AddSingleton<Domain.Exports.IExportHandler>(sp => ActivatorUtilities.CreateInstance<Domain.Metrics.ConcentrationExport>(sp, format));
+        services.AddSingleton<Domain.Exports.IExportHandler>(sp => ActivatorUtilities.CreateInstance<Domain.Metrics.CohortsExport>(sp, format));
     }
 
     public static IEndpointRouteBuilder MapBackOfficeEndpoints(this IEndpointRouteBuilder endpoints)

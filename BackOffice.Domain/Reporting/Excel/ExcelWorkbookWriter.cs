@@ -72,6 +72,10 @@ public static class ExcelWorkbookWriter
         }
 
         worksheet.SheetView.FreezeRows(1);
+        // Printed, every column fits one landscape page across; rows run on, with the header repeated.
+        worksheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        worksheet.PageSetup.FitToPages(1, 0);
+        worksheet.PageSetup.SetRowsToRepeatAtTop(1, 1);
         worksheet.Range(1, 1, lastDataRow, columns.Count).SetAutoFilter();
     }
 

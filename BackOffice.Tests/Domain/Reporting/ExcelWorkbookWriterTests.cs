@@ -74,6 +74,18 @@ public class ExcelWorkbookWriterTests
     }
 
     [Fact]
+    public void Write_Sheet_PrintsLandscapeOnePageWideWithHeaderRepeated()
+    {
+        using var workbook = WriteAndOpen(new ExcelSheet("s", ReportSamples.Columns, ReportSamples.Rows(), null));
+        var setup = workbook.Worksheet(1).PageSetup;
+
+        Assert.Equal(XLPageOrientation.Landscape, setup.PageOrientation);
+        Assert.Equal(1, setup.PagesWide);
+        Assert.Equal(0, setup.PagesTall);
+        Assert.Equal(1, setup.FirstRowToRepeatAtTop);
+    }
+
+    [Fact]
     public void Write_TotalsCaption_AddsBoldExactTotalsRow()
     {
         var rows = ReportSamples.Rows();

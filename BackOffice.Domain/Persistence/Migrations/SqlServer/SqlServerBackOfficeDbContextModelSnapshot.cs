@@ -715,6 +715,56 @@ namespace BackOffice.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("ShopkeeperDailySales");
                 });
 
+            modelBuilder.Entity("BackOffice.Domain.Metrics.ShopkeeperMonthlySales", b =>
+                {
+                    b.Property<int>("ShopkeeperId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<long>("GmvFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Lines")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Orders")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RefundFen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ShopkeeperId", "Month");
+
+                    b.HasIndex("Month", "ShopkeeperId", "GmvFen", "RefundFen");
+
+                    b.ToTable("ShopkeeperMonthlySales");
+                });
+
+            modelBuilder.Entity("BackOffice.Domain.Metrics.ShopkeeperSegmentSpell", b =>
+                {
+                    b.Property<int>("ShopkeeperId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("FromDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateOnly>("ToDay")
+                        .HasColumnType("date");
+
+                    b.HasKey("ShopkeeperId", "FromDay");
+
+                    b.HasIndex("ShopkeeperId", "FromDay", "ToDay", "Segment");
+
+                    b.ToTable("ShopkeeperSegmentSpells");
+                });
+
             modelBuilder.Entity("BackOffice.Domain.Orders.OrderLine", b =>
                 {
                     b.Property<long>("Id")

@@ -696,6 +696,56 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("ShopkeeperDailySales");
                 });
 
+            modelBuilder.Entity("BackOffice.Domain.Metrics.ShopkeeperMonthlySales", b =>
+                {
+                    b.Property<int>("ShopkeeperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GmvFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Lines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Orders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefundFen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ShopkeeperId", "Month");
+
+                    b.HasIndex("Month", "ShopkeeperId", "GmvFen", "RefundFen");
+
+                    b.ToTable("ShopkeeperMonthlySales");
+                });
+
+            modelBuilder.Entity("BackOffice.Domain.Metrics.ShopkeeperSegmentSpell", b =>
+                {
+                    b.Property<int>("ShopkeeperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FromDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ToDay")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ShopkeeperId", "FromDay");
+
+                    b.HasIndex("ShopkeeperId", "FromDay", "ToDay", "Segment");
+
+                    b.ToTable("ShopkeeperSegmentSpells");
+                });
+
             modelBuilder.Entity("BackOffice.Domain.Orders.OrderLine", b =>
                 {
                     b.Property<long>("Id")

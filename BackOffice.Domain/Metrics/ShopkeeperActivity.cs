@@ -1,0 +1,42 @@
+namespace BackOffice.Domain.Metrics;
+
+/// <summary>
+/// One shopkeeper's sales in one China calendar month (<see cref="Month"/> is its first day): cohorts
+/// and concentration read it instead of the daily rows. Kept by every order-line import and rebuilt by
+/// <see cref="AggregateBuilder"/>; lines are never removed, so <see cref="Lines"/> only grows.
+/// </summary>
+public class ShopkeeperMonthlySales
+{
+    public int ShopkeeperId { get; private set; }
+    public DateOnly Month { get; private set; }
+    public long GmvFen { get; private set; }
+    public long RefundFen { get; private set; }
+    public long Orders { get; private set; }
+    public long Lines { get; private set; }
+
+    protected ShopkeeperMonthlySales() { }
+}
+
+/// <summary>
+/// A run of days over which a shopkeeper's segment stays the same, from the day after their first
+/// line on (<see cref="ToDay"/> is <see cref="DateOnly.MaxValue"/> for the last, open run). Before
+/// the first run, the segment follows from the joined date alone (<see cref="Segments.BeforeFirstLine"/>).
+/// Recomputed for every shopkeeper an import touches and by <see cref="AggregateBuilder"/>.
+/// </summary>
+public class ShopkeeperSegmentSpell
+{
+    public int ShopkeeperId { get; private set; }
+    public DateOnly FromDay { get; private set; }
+    public DateOnly ToDay { get; private set; }
+    public ShopkeeperSegment Segment { get; private set; }
+
+    protected ShopkeeperSegmentSpell() { }
+
+    internal ShopkeeperSegmentSpell(int shopkeeperId, DateOnly fromDay, DateOnly toDay, ShopkeeperSegment segment)
+    {
+        ShopkeeperId = shopkeeperId;
+        FromDay = fromDay;
+        ToDay = toDay;
+        Segment = segment;
+    }
+}

@@ -1,0 +1,25 @@
+using BackOffice.Domain.Metrics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BackOffice.Domain.Persistence.Configurations;
+
+internal sealed class ShopkeeperMonthlySalesConfiguration : IEntityTypeConfiguration<ShopkeeperMonthlySales>
+{
+    public void Configure(EntityTypeBuilder<ShopkeeperMonthlySales> builder)
+    {
+        builder.HasKey(m => new { m.ShopkeeperId, m.Month });
+        builder.HasIndex(m => new { m.Month, m.ShopkeeperId, m.GmvFen, m.RefundFen });
+    }
+}
+
+internal sealed class ShopkeeperSegmentSpellConfiguration : IEntityTypeConfiguration<ShopkeeperSegmentSpell>
+{
+    public void Configure(EntityTypeBuilder<ShopkeeperSegmentSpell> builder)
+    {
+        builder.HasKey(s => new { s.ShopkeeperId, s.FromDay });
+        builder.Property(s => s.Segment).HasConversion<string>().HasMaxLength(16);
+        // Covering: "the run that contains day d" for every shopkeeper is one index seek each.
+        builder.HasIndex(s => new { s.ShopkeeperId, s.FromDay, s.ToDay, s.Segment });
+    }
+}
