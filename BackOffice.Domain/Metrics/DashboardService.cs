@@ -114,8 +114,9 @@ public sealed class DashboardService(IDbContextFactory<BackOfficeDbContext> fact
             .OrderByDescending(x => x.Gmv).Take(10).ToListAsync(ct);
         var brandIds = brands.Select(b => b.Key).ToList();
         var names = await db.Brands.AsNoTracking().Where(b => brandIds.Contains(b.Id)).Select(b => new { b.Id, b.NameZh, b.NameLatin }).ToDictionaryAsync(b => b.Id, b => b.NameLatin.Length > 0 ? b.NameZh + " " + b.NameLatin : b.NameZh, ct);
-        var categories = await days.GroupBy(d => d.Category).Select(g => new ShopkeeperShare(g.Key, g.Sum(d => d.GmvFen), g.Sum(d => d.Orders)))
-            .OrderByDescending(x => x.GmvFen).ToListAsync(ct);
+        // Ordered on an anonymous projection: EF cannot translate an OrderBy over a record's constructor.
+        var categories = (await days.GroupBy(d => d.Category).Select(g => new { g.Key, Gmv = g.Sum(d => d.GmvFen), Orders = g.Sum(d => d.Orders) })
+            .OrderByDescending(x => x.Gmv).ToListAsync(ct)).Select(x => new ShopkeeperShare(x.Key, x.Gmv, x.Orders)).ToList();
         var recent = await db.OrderLines.AsNoTracking().Where(l => l.ShopkeeperId == id).OrderByDescending(l => l.OrderedOn).ThenByDescending(l => l.Id).Take(20)
             .Select(l => new RecentLine(l.ExternalId, l.OrderId, l.BrandId, l.Category, l.Quantity, l.PaidFen, l.RefundFen, l.OrderedAt)).ToListAsync(ct);
         return new ShopkeeperDetail(s.Id, s.Code, s.PhoneMasked, s.RealNameMasked, s.Province, s.City, s.JoinedOn, history,
