@@ -42,8 +42,7 @@ public sealed class SaleDraftService(IDbContextFactory<BackOfficeDbContext> fact
             throw new DomainException("品牌的商标或授权已过期，续期后才能新建档期 · The brand's trademark or authorisation has expired: renew it before creating a sale");
         if (string.IsNullOrWhiteSpace(title)) title = brand.DisplayName;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var last = await db.Sales.Where(s => s.Code.StartsWith("SALE-")).OrderByDescending(s => s.Code).Select(s => s.Code).FirstOrDefaultAsync(ct);
-        var next = last is null ? 1 : int.Parse(last[5..], CultureInfo.InvariantCulture) + 1;
+        var next = await SequentialCode.NextAsync(db.Sales.Select(s => s.Code), "SALE-", 6, ct);
         var sale = new Sale(Sale.FormatCode(next), brandId, brand.Category, title, actor, clock.GetUtcNow().UtcDateTime);
         db.Sales.Add(sale);
         await db.SaveChangesAsync(ct);

@@ -89,8 +89,7 @@ public sealed class SupplierService(IDbContextFactory<BackOfficeDbContext> facto
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await RefuseDuplicateAsync(db, code, null, ct);
-        var last = await db.Suppliers.Where(s => s.Code.StartsWith("SUP-")).OrderByDescending(s => s.Code).Select(s => s.Code).FirstOrDefaultAsync(ct);
-        var next = last is null ? 1 : int.Parse(last[4..], System.Globalization.CultureInfo.InvariantCulture) + 1;
+        var next = await SequentialCode.NextAsync(db.Suppliers.Select(s => s.Code), "SUP-", 6, ct);
         var account = new BankAccount(input.BankAccountName.Trim(), input.BankName.Trim(), input.BankAccountNumber.Trim());
         var supplier = new Supplier(SupplierCode.Format(next), input.Name, code, input.ContactName, input.ContactPhone, account, clock.GetUtcNow().UtcDateTime);
         db.Suppliers.Add(supplier);

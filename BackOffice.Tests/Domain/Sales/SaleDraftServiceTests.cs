@@ -19,6 +19,25 @@ public class SaleDraftServiceTests
     }
 
     [Fact]
+    public async Task CreateDraftAsync_CodesOfOtherShapesExist_NumbersAfterTheHighestStandardCode()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var brand = await SelectionData.ApprovedBrandAsync(db);
+        await using (var context = db.NewContext())
+        {
+            var category = context.Brands.Single(b => b.Id == brand).Category;
+            context.Sales.Add(new Sale("SALE-000041", brand, category, "旧档期", People.SelectionLi, DateTime.UtcNow));
+            context.Sales.Add(new Sale("SALE-J123456", brand, category, "手工编码", People.SelectionLi, DateTime.UtcNow));
+            await context.SaveChangesAsync();
+        }
+        var sales = db.Get<SaleDraftService>();
+
+        var id = await sales.CreateDraftAsync(People.SelectionLi, brand, "");
+
+        Assert.Equal("SALE-000042", (await sales.DraftsOfBrandAsync(brand)).Single(s => s.Id == id).Code);
+    }
+
+    [Fact]
     public async Task CreateDraftAsync_DocumentsExpired_RefusedUntilRenewed()
     {
         await using var db = await TestDatabase.CreateAsync();
