@@ -21,7 +21,8 @@ public static class BenchCommand
         ["dashboards"] = async context =>
         {
             await using var services = context.BuildServices();
-            await Domain.Metrics.DashboardBenchmarks.RunAsync(services, Console.Out, CancellationToken.None);
+            // "bench dashboards quick": fewer filters and no straight-from-lines references, for iterating.
+            await Domain.Metrics.DashboardBenchmarks.RunAsync(services, Console.Out, context.Positional.Contains("quick"), CancellationToken.None);
         },
     };
 
