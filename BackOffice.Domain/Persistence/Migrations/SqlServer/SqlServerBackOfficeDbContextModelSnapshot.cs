@@ -850,8 +850,6 @@ namespace BackOffice.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("OrderId");
 
-                    b.HasIndex("OrderedOn");
-
                     b.HasIndex("ProductId");
 
                     b.HasIndex("SaleId");

@@ -829,8 +829,6 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OrderId");
 
-                    b.HasIndex("OrderedOn");
-
                     b.HasIndex("ProductId");
 
                     b.HasIndex("SaleId");
