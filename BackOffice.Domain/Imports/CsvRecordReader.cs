@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace BackOffice.Domain.Imports;
@@ -8,6 +9,7 @@ namespace BackOffice.Domain.Imports;
 /// </summary>
 public sealed class CsvRecordReader(TextReader reader)
 {
+    private static readonly SearchValues<char> Special = SearchValues.Create(",\r\n\"");
     private readonly char[] _buffer = new char[64 * 1024];
     private readonly StringBuilder _field = new();
     private int _length;
@@ -41,6 +43,20 @@ public sealed class CsvRecordReader(TextReader reader)
                 if (quoted) error = "引号未闭合 · unterminated quoted field";
                 fields.Add(_field.ToString());
                 return true;
+            }
+            if (!quoted)
+            {
+                // Copy a run of ordinary characters at once; only separators, line ends and quotes go one by one.
+                var rest = _buffer.AsSpan(_position, _length - _position);
+                var run = rest.IndexOfAny(Special);
+                if (run != 0)
+                {
+                    if (afterQuote) error ??= "引号位置不对 · a quote in the middle of a field";
+                    var text = run < 0 ? rest : rest[..run];
+                    _field.Append(text);
+                    _position += text.Length;
+                    continue;
+                }
             }
             var c = _buffer[_position++];
             if (quoted)

@@ -23,10 +23,10 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
         await db.Database.ExecuteSqlRawAsync("DELETE FROM ShopkeeperDailySales", ct);
         await db.Database.ExecuteSqlRawAsync("DELETE FROM DailySales", ct);
         await db.Database.ExecuteSqlRawAsync("""
-            INSERT INTO ShopkeeperDailySales(ShopkeeperId, Day, BrandId, Category, GmvFen, RefundFen, Items, CommissionFen, Orders, Lines)
-            SELECT ShopkeeperId, OrderedOn, BrandId, MAX(Category), SUM(PaidFen), SUM(RefundFen), SUM(Quantity), SUM(ShopkeeperCommissionFen),
-                   COUNT(DISTINCT OrderId), COUNT(*)
-            FROM OrderLines GROUP BY ShopkeeperId, OrderedOn, BrandId
+            INSERT INTO ShopkeeperDailySales(ShopkeeperId, Day, BrandId, Category, Province, GmvFen, RefundFen, Items, CommissionFen, Orders, Lines)
+            SELECT l.ShopkeeperId, l.OrderedOn, l.BrandId, MAX(l.Category), MAX(k.Province), SUM(l.PaidFen), SUM(l.RefundFen), SUM(l.Quantity),
+                   SUM(l.ShopkeeperCommissionFen), COUNT(DISTINCT l.OrderId), COUNT(*)
+            FROM OrderLines l JOIN Shopkeepers k ON k.Id = l.ShopkeeperId GROUP BY l.ShopkeeperId, l.OrderedOn, l.BrandId
             """, ct);
         await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO DailySales(Day, BrandId, Province, Category, GmvFen, RefundFen, Items, CommissionFen, Orders, Lines)
@@ -37,8 +37,8 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
             """, ct);
         var month = db.Database.IsSqlite() ? "substr(Day, 1, 8) || '01'" : "DATEFROMPARTS(YEAR(Day), MONTH(Day), 1)";
         var monthly = $"""
-            INSERT INTO ShopkeeperMonthlySales(ShopkeeperId, Month, GmvFen, RefundFen, Orders, Lines)
-            SELECT ShopkeeperId, {month}, SUM(GmvFen), SUM(RefundFen), SUM(Orders), SUM(Lines)
+            INSERT INTO ShopkeeperMonthlySales(ShopkeeperId, Month, Province, GmvFen, RefundFen, CommissionFen, Orders, Lines)
+            SELECT ShopkeeperId, {month}, MAX(Province), SUM(GmvFen), SUM(RefundFen), SUM(CommissionFen), SUM(Orders), SUM(Lines)
             FROM ShopkeeperDailySales GROUP BY ShopkeeperId, {month}
             """;
         await db.Database.ExecuteSqlRawAsync(monthly, ct);
@@ -57,8 +57,8 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
     internal static readonly string[] ApplyDelta =
     [
         """
-        INSERT INTO ShopkeeperDailySales(ShopkeeperId, Day, BrandId, Category, GmvFen, RefundFen, Items, CommissionFen, Orders, Lines)
-        SELECT shopkeeper_id, day, brand_id, MAX(category), SUM(gmv), SUM(refund), SUM(items), SUM(commission), SUM(orders), SUM(lines)
+        INSERT INTO ShopkeeperDailySales(ShopkeeperId, Day, BrandId, Category, Province, GmvFen, RefundFen, Items, CommissionFen, Orders, Lines)
+        SELECT shopkeeper_id, day, brand_id, MAX(category), MAX(province), SUM(gmv), SUM(refund), SUM(items), SUM(commission), SUM(orders), SUM(lines)
         FROM temp.import_delta WHERE true GROUP BY shopkeeper_id, day, brand_id
         ON CONFLICT(ShopkeeperId, Day, BrandId) DO UPDATE SET
             GmvFen = GmvFen + excluded.GmvFen, RefundFen = RefundFen + excluded.RefundFen, Items = Items + excluded.Items,
@@ -84,11 +84,11 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
     public static async Task ApplyImportDeltaAsync(DbConnection connection, DbTransaction tx, CancellationToken ct)
     {
         await using (var monthly = Command(connection, tx, """
-            INSERT INTO ShopkeeperMonthlySales(ShopkeeperId, Month, GmvFen, RefundFen, Orders, Lines)
-            SELECT shopkeeper_id, substr(day, 1, 8) || '01', SUM(gmv), SUM(refund), SUM(orders), SUM(lines)
+            INSERT INTO ShopkeeperMonthlySales(ShopkeeperId, Month, Province, GmvFen, RefundFen, CommissionFen, Orders, Lines)
+            SELECT shopkeeper_id, substr(day, 1, 8) || '01', MAX(province), SUM(gmv), SUM(refund), SUM(commission), SUM(orders), SUM(lines)
             FROM temp.import_delta WHERE true GROUP BY shopkeeper_id, substr(day, 1, 8)
             ON CONFLICT(ShopkeeperId, Month) DO UPDATE SET
-                GmvFen = GmvFen + excluded.GmvFen, RefundFen = RefundFen + excluded.RefundFen,
+                GmvFen = GmvFen + excluded.GmvFen, RefundFen = RefundFen + excluded.RefundFen, CommissionFen = CommissionFen + excluded.CommissionFen,
                 Orders = Orders + excluded.Orders, Lines = Lines + excluded.Lines
             """))
         {

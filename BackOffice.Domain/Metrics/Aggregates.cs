@@ -21,13 +21,18 @@ public class DailySales
     protected DailySales() { }
 }
 
-/// <summary>One shopkeeper's sales of one brand on one China date: active counts, leaderboards, segments, cohorts.</summary>
+/// <summary>
+/// One shopkeeper's sales of one brand on one China date: active counts, leaderboards, segments, cohorts.
+/// <see cref="Province"/> is the shopkeeper's (denormalised so a province filter needs no join; a move
+/// rewrites it).
+/// </summary>
 public class ShopkeeperDailySales
 {
     public int ShopkeeperId { get; private set; }
     public DateOnly Day { get; private set; }
     public int BrandId { get; private set; }
     public string Category { get; private set; } = "";
+    public string Province { get; private set; } = "";
     public long GmvFen { get; private set; }
     public long RefundFen { get; private set; }
     public long Items { get; private set; }

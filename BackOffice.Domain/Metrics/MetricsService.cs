@@ -31,7 +31,7 @@ public sealed class MetricsService(IDbContextFactory<BackOfficeDbContext> factor
         }).FirstOrDefaultAsync(ct);
         var newShopkeepers = await LineMetrics.NewShopkeepersAsync(db, filter, ct);
         if (sums is null) return SalesFigures.Empty with { NewShopkeepers = newShopkeepers };
-        var active = await ShopkeeperDays(db, filter).Select(d => d.ShopkeeperId).Distinct().LongCountAsync(ct);
+        var active = await ShopkeeperParts(db, filter).Select(d => d.ShopkeeperId).Distinct().LongCountAsync(ct);
         return new SalesFigures(sums.Gmv, sums.Gmv - sums.Refund, sums.Orders, sums.Items, sums.Refund, sums.Commission, active, newShopkeepers);
     }
 
@@ -94,8 +94,53 @@ public sealed class MetricsService(IDbContextFactory<BackOfficeDbContext> factor
         if (filter.Category is { } category) rows = rows.Where(d => d.Category == category);
         if (filter.BrandId is { } brandId) rows = rows.Where(d => d.BrandId == brandId);
         if (filter.BrandIds is { } brandIds) rows = rows.Where(d => brandIds.Contains(d.BrandId));
-        if (filter.Province is { } province)
-            rows = rows.Where(d => db.Shopkeepers.Any(s => s.Id == d.ShopkeeperId && s.Province == province));
+        if (filter.Province is { } province) rows = rows.Where(d => d.Province == province);
         return rows;
     }
+
+    /// <summary>
+    /// Per-shopkeeper figures over the filter's period, in parts that add up: the whole months from
+    /// <see cref="ShopkeeperMonthlySales"/> and only the edge days from <see cref="ShopkeeperDailySales"/>
+    /// (a year is ~12 rows a shopkeeper, not ~365). A brand or category slice reads the daily rows (the
+    /// monthly ones are not by brand); their covering indexes keep that to the slice's own rows.
+    /// </summary>
+    internal static IQueryable<ShopkeeperPart> ShopkeeperParts(BackOfficeDbContext db, MetricsFilter filter)
+    {
+        var sliced = filter.Category is not null || filter.BrandId is not null || filter.BrandIds is not null || filter.SaleId is not null;
+        var (firstMonth, lastMonthEnd) = WholeMonths(filter.From, filter.To);
+        if (sliced || firstMonth > lastMonthEnd) return AsParts(ShopkeeperDays(db, filter));
+        var months = db.ShopkeeperMonthlySales.AsNoTracking().Where(m => m.Month >= firstMonth && m.Month <= lastMonthEnd);
+        if (filter.Province is { } province) months = months.Where(m => m.Province == province);
+        var parts = months.Select(m => new ShopkeeperPart
+        {
+            ShopkeeperId = m.ShopkeeperId, Province = m.Province, GmvFen = m.GmvFen, RefundFen = m.RefundFen, Orders = m.Orders, CommissionFen = m.CommissionFen,
+        });
+        if (filter.From < firstMonth) parts = parts.Concat(AsParts(ShopkeeperDays(db, filter with { To = firstMonth.AddDays(-1) })));
+        if (lastMonthEnd < filter.To) parts = parts.Concat(AsParts(ShopkeeperDays(db, filter with { From = lastMonthEnd.AddDays(1) })));
+        return parts;
+    }
+
+    /// <summary>The first day of the first and the last day of the last whole calendar month within from … to (first &gt; last when none).</summary>
+    internal static (DateOnly First, DateOnly LastEnd) WholeMonths(DateOnly from, DateOnly to)
+    {
+        var first = from.Day == 1 ? from : new DateOnly(from.Year, from.Month, 1).AddMonths(1);
+        var lastEnd = to.AddDays(1).Day == 1 ? to : new DateOnly(to.Year, to.Month, 1).AddDays(-1);
+        return (first, lastEnd);
+    }
+
+    private static IQueryable<ShopkeeperPart> AsParts(IQueryable<ShopkeeperDailySales> days) => days.Select(d => new ShopkeeperPart
+    {
+        ShopkeeperId = d.ShopkeeperId, Province = d.Province, GmvFen = d.GmvFen, RefundFen = d.RefundFen, Orders = d.Orders, CommissionFen = d.CommissionFen,
+    });
+}
+
+/// <summary>A shopkeeper's figures over a part of a period (see <see cref="MetricsService.ShopkeeperParts"/>).</summary>
+internal sealed class ShopkeeperPart
+{
+    public int ShopkeeperId { get; init; }
+    public string Province { get; init; } = "";
+    public long GmvFen { get; init; }
+    public long RefundFen { get; init; }
+    public long Orders { get; init; }
+    public long CommissionFen { get; init; }
 }

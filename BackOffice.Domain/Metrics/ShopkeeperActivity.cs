@@ -3,7 +3,7 @@ namespace BackOffice.Domain.Metrics;
 /// <summary>
 /// One shopkeeper's sales in one China calendar month (<see cref="Month"/> is its first day): cohorts
 /// and concentration read it instead of the daily rows. Kept by every order-line import and rebuilt by
-/// <see cref="AggregateBuilder"/>; lines are never removed, so <see cref="Lines"/> only grows.
+/// <see cref="AggregateBuilder"/>; whole months of a period are read from here, only the edge days from the daily rows; lines are never removed, so <see cref="Lines"/> only grows.
 /// </summary>
 public class ShopkeeperMonthlySales
 {
@@ -11,8 +11,12 @@ public class ShopkeeperMonthlySales
     public DateOnly Month { get; private set; }
     public long GmvFen { get; private set; }
     public long RefundFen { get; private set; }
+    public long CommissionFen { get; private set; }
     public long Orders { get; private set; }
     public long Lines { get; private set; }
+
+    /// <summary>The shopkeeper's province, denormalised like <see cref="ShopkeeperDailySales.Province"/>.</summary>
+    public string Province { get; private set; } = "";
 
     protected ShopkeeperMonthlySales() { }
 }

@@ -11,7 +11,9 @@ public static class BenchCommand
         ["exports"] = _ => ReportingBenchmarks.RunAsync(Console.Out, CancellationToken.None),
         ["calendar"] = WithServices(Domain.Sales.CalendarBenchmarks.RunAsync),
         ["import"] = WithServices(Domain.Imports.ImportBenchmarks.RunAsync),
-        ["dashboards"] = WithServices(Domain.Metrics.DashboardBenchmarks.RunAsync),
+        // "bench dashboards quick": fewer filters and no straight-from-lines references, for iterating.
+        ["dashboards"] = context => WithServices((services, output, ct) =>
+            Domain.Metrics.DashboardBenchmarks.RunAsync(services, output, context.Positional.Contains("quick"), ct))(context),
         ["settlement"] = WithServices(SettlementBenchmarks.RunAsync),
     };
 

@@ -9,7 +9,10 @@ internal sealed class ShopkeeperMonthlySalesConfiguration : IEntityTypeConfigura
     public void Configure(EntityTypeBuilder<ShopkeeperMonthlySales> builder)
     {
         builder.HasKey(m => new { m.ShopkeeperId, m.Month });
-        builder.HasIndex(m => new { m.Month, m.ShopkeeperId, m.GmvFen, m.RefundFen });
+        builder.Property(m => m.Province).HasMaxLength(20);
+        // Covering, for whole months of a period: unsliced, and by province.
+        builder.HasIndex(m => new { m.Month, m.ShopkeeperId, m.GmvFen, m.RefundFen, m.Orders, m.CommissionFen });
+        builder.HasIndex(m => new { m.Province, m.Month, m.ShopkeeperId, m.GmvFen, m.RefundFen, m.Orders, m.CommissionFen });
     }
 }
 

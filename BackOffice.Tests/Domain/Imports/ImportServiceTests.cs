@@ -248,7 +248,7 @@ public class ImportServiceTests
         var daily = await db.DailySales.OrderBy(d => d.Day).ThenBy(d => d.BrandId).ThenBy(d => d.Province)
             .Select(d => $"{d.Day}:{d.BrandId}:{d.Province}:{d.GmvFen}:{d.RefundFen}:{d.Items}:{d.CommissionFen}:{d.Orders}:{d.Lines}").ToListAsync();
         var perShopkeeper = await db.ShopkeeperDailySales.OrderBy(d => d.ShopkeeperId).ThenBy(d => d.Day).ThenBy(d => d.BrandId)
-            .Select(d => $"{d.ShopkeeperId}:{d.Day}:{d.BrandId}:{d.GmvFen}:{d.RefundFen}:{d.Items}:{d.CommissionFen}:{d.Orders}:{d.Lines}").ToListAsync();
+            .Select(d => $"{d.ShopkeeperId}:{d.Day}:{d.BrandId}:{d.Province}:{d.GmvFen}:{d.RefundFen}:{d.Items}:{d.CommissionFen}:{d.Orders}:{d.Lines}").ToListAsync();
         return string.Join("\n", lines) + "\n--\n" + string.Join("\n", daily) + "\n--\n" + string.Join("\n", perShopkeeper);
     }
 }

@@ -74,6 +74,15 @@ public class AggregatesTests
                 Assert.Equal(await LineMetrics.ComputeAsync(db, filter), await metrics.ComputeAsync(filter));
                 Assert.Equal(await LineMetrics.DailyAsync(db, filter), await metrics.DailyAsync(filter));
             }
+            // Periods with whole months: those months are read from the monthly rows, the edge days from the daily ones.
+            foreach (var (from, to) in new[] { (new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), (new(2026, 10, 1), new(2026, 12, 31)), (new(2026, 10, 25), new(2026, 12, 3)) })
+            {
+                foreach (var province in new[] { null, Provinces[0], Provinces[1] })
+                {
+                    var filter = new MetricsFilter(from, to, Province: province);
+                    Assert.Equal(await LineMetrics.ComputeAsync(db, filter), await metrics.ComputeAsync(filter));
+                }
+            }
         }
         await database.Get<AggregateBuilder>().RebuildAsync();
         Assert.Equal(incremental, await ImportServiceTests.SnapshotAsync(database));

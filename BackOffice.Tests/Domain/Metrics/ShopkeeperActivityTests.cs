@@ -76,7 +76,7 @@ public class ShopkeeperActivityTests
     {
         await using var db = database.NewContext();
         var monthly = await db.ShopkeeperMonthlySales.AsNoTracking().OrderBy(m => m.ShopkeeperId).ThenBy(m => m.Month)
-            .Select(m => $"{m.ShopkeeperId} {m.Month} {m.GmvFen} {m.RefundFen} {m.Orders} {m.Lines}").ToListAsync();
+            .Select(m => $"{m.ShopkeeperId} {m.Month} {m.Province} {m.GmvFen} {m.RefundFen} {m.CommissionFen} {m.Orders} {m.Lines}").ToListAsync();
         var spells = await db.ShopkeeperSegmentSpells.AsNoTracking().OrderBy(s => s.ShopkeeperId).ThenBy(s => s.FromDay)
             .Select(s => $"{s.ShopkeeperId} {s.FromDay} {s.ToDay} {s.Segment}").ToListAsync();
         return (monthly, spells);

@@ -703,14 +703,23 @@ namespace BackOffice.Domain.Persistence.Migrations.SqlServer
                     b.Property<long>("Orders")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<long>("RefundFen")
                         .HasColumnType("bigint");
 
                     b.HasKey("ShopkeeperId", "Day", "BrandId");
 
-                    b.HasIndex("BrandId", "Day");
+                    b.HasIndex("Day", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
 
-                    b.HasIndex("Day", "ShopkeeperId");
+                    b.HasIndex("BrandId", "Day", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
+
+                    b.HasIndex("Category", "Day", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
+
+                    b.HasIndex("Province", "Day", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
 
                     b.ToTable("ShopkeeperDailySales");
                 });
@@ -723,6 +732,9 @@ namespace BackOffice.Domain.Persistence.Migrations.SqlServer
                     b.Property<DateOnly>("Month")
                         .HasColumnType("date");
 
+                    b.Property<long>("CommissionFen")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("GmvFen")
                         .HasColumnType("bigint");
 
@@ -732,12 +744,19 @@ namespace BackOffice.Domain.Persistence.Migrations.SqlServer
                     b.Property<long>("Orders")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<long>("RefundFen")
                         .HasColumnType("bigint");
 
                     b.HasKey("ShopkeeperId", "Month");
 
-                    b.HasIndex("Month", "ShopkeeperId", "GmvFen", "RefundFen");
+                    b.HasIndex("Month", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
+
+                    b.HasIndex("Province", "Month", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
 
                     b.ToTable("ShopkeeperMonthlySales");
                 });
@@ -830,8 +849,6 @@ namespace BackOffice.Domain.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("OrderId");
-
-                    b.HasIndex("OrderedOn");
 
                     b.HasIndex("ProductId");
 

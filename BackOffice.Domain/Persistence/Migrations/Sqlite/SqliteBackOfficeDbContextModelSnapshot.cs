@@ -684,14 +684,23 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
                     b.Property<long>("Orders")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("RefundFen")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("ShopkeeperId", "Day", "BrandId");
 
-                    b.HasIndex("BrandId", "Day");
+                    b.HasIndex("Day", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
 
-                    b.HasIndex("Day", "ShopkeeperId");
+                    b.HasIndex("BrandId", "Day", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
+
+                    b.HasIndex("Category", "Day", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
+
+                    b.HasIndex("Province", "Day", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
 
                     b.ToTable("ShopkeeperDailySales");
                 });
@@ -704,6 +713,9 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("Month")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("CommissionFen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("GmvFen")
                         .HasColumnType("INTEGER");
 
@@ -713,12 +725,19 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
                     b.Property<long>("Orders")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("RefundFen")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("ShopkeeperId", "Month");
 
-                    b.HasIndex("Month", "ShopkeeperId", "GmvFen", "RefundFen");
+                    b.HasIndex("Month", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
+
+                    b.HasIndex("Province", "Month", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
 
                     b.ToTable("ShopkeeperMonthlySales");
                 });
@@ -809,8 +828,6 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("OrderId");
-
-                    b.HasIndex("OrderedOn");
 
                     b.HasIndex("ProductId");
 
