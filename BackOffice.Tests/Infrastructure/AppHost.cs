@@ -13,9 +13,11 @@ namespace BackOffice.Tests.Infrastructure;
 public sealed class AppHost : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan DemoDataStartTimeout = TimeSpan.FromMinutes(5);
     private readonly ConcurrentQueue<string> _output = new();
     private readonly string _dataFolder;
     private readonly bool _ownsDataFolder;
+    private readonly bool _demoData;
     private Process? _process;
 
     /// <summary>An app on its own temp data folder, deleted when it stops.</summary>
@@ -23,14 +25,28 @@ public sealed class AppHost : IAsyncLifetime
     {
     }
 
-    private AppHost(string? sharedDataFolder)
+    private AppHost(string? sharedDataFolder, bool demoData = false)
     {
+        _demoData = demoData;
         _ownsDataFolder = sharedDataFolder is null;
         _dataFolder = sharedDataFolder ?? Path.Combine(Path.GetTempPath(), "backoffice-apphost", Guid.NewGuid().ToString("N"));
     }
 
     /// <summary>An app on <paramref name="dataFolder"/>, shared with other instances (one database); the folder is left in place. Call InitializeAsync.</summary>
     public static AppHost OnSharedDataFolder(string dataFolder) => new(dataFolder);
+
+    /// <summary>An app on its own temp data folder that seeds the demo data on first start (slower to be ready), without the tests' trading data.</summary>
+    public static AppHost WithDemoData() => new(null, demoData: true);
+
+    /// <summary>The app process's working set now, in bytes.</summary>
+    public long WorkingSetBytes
+    {
+        get
+        {
+            _process!.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -66,7 +82,7 @@ public sealed class AppHost : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         start.Environment["DataFolder"] = _dataFolder;
-        start.Environment["DemoData__SeedOnFirstStart"] = "false";
+        start.Environment["DemoData__SeedOnFirstStart"] = _demoData ? "true" : "false";
         start.Environment["LocalSignIn__RevalidateSeconds"] = ((int)RoleRevalidation.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
@@ -78,18 +94,19 @@ public sealed class AppHost : IAsyncLifetime
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        await WaitUntilReadyAsync();
+        await WaitUntilReadyAsync(_demoData ? DemoDataStartTimeout : StartTimeout);
+        if (_demoData) return;
         // Arranged before any test runs, so the fixed codes it uses (SUP-000001, SALE-000001, SKU-1-1…) are never
         // taken first by another test's data in this shared database.
         await RunningAppData.EnsureTradingDataAsync(this);
     }
 
-    private async Task WaitUntilReadyAsync()
+    private async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
         using var client = CreateClient();
         client.Timeout = TimeSpan.FromSeconds(5);
         var stopwatch = Stopwatch.StartNew();
-        while (stopwatch.Elapsed < StartTimeout)
+        while (stopwatch.Elapsed < timeout)
         {
             if (_process!.HasExited)
                 throw new InvalidOperationException($"The app exited with code {_process.ExitCode} before it was ready.\n{OutputTail()}");
@@ -108,7 +125,7 @@ public sealed class AppHost : IAsyncLifetime
             }
             await Task.Delay(250);
         }
-        throw new TimeoutException($"The app did not answer 200 on {BaseAddress}health/ready within {StartTimeout.TotalSeconds:0} s.\n{OutputTail()}");
+        throw new TimeoutException($"The app did not answer 200 on {BaseAddress}health/ready within {timeout.TotalSeconds:0} s.\n{OutputTail()}");
     }
 
     /// <summary>The last lines the app wrote, for failure messages.</summary>

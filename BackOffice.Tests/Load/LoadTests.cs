@@ -1,0 +1,210 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using BackOffice.Domain.Identity;
+using BackOffice.Domain.Imports;
+using BackOffice.Domain.Sales;
+using BackOffice.Domain.Settlement;
+using BackOffice.Tests.Builders;
+using BackOffice.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace BackOffice.Tests.Load;
+
+/// <summary>
+/// Issue 9's load test: the app on demo data under signed-in HTTP users, live circuits, an order-line import and a
+/// settlement run at once; stops by itself after BACKOFFICE_LOAD_SECONDS. Explicit only, e.g.
+/// <c>BACKOFFICE_LOAD_SECONDS=90 dotnet test -- --filter-class "*LoadTests" --explicit only</c>.
+/// </summary>
+public sealed class LoadTests : IClassFixture<BrowserFixture>
+{
+    private static readonly string[] CommonPages =
+        ["/", "/dashboards", "/dashboards/leaderboard", "/dashboards/geography", "/suppliers", "/brands", "/sales", "/sales/calendar"];
+
+    private readonly BrowserFixture _browser;
+
+    public LoadTests(BrowserFixture browser) => _browser = browser;
+
+    [Fact(Explicit = true)]
+    public async Task DemoData_UsersCircuitsImportAndSettlement_NoErrors()
+    {
+        var seconds = Setting("BACKOFFICE_LOAD_SECONDS", 120);
+        var users = Setting("BACKOFFICE_LOAD_USERS", 200);
+        var circuits = Setting("BACKOFFICE_LOAD_CIRCUITS", 20);
+        var report = new LoadReport();
+
+        await using var app = AppHost.WithDemoData();
+        await app.InitializeAsync();
+        Say($"App ready on demo data at {app.BaseAddress}; {users} users, {circuits} circuits, {seconds} s.");
+
+        var personas = Personas.All.Select(p => p.Id).ToArray();
+        var clients = new (HttpClient Client, string[] Pages)[users];
+        using (var gate = new SemaphoreSlim(8))
+        {
+            await Task.WhenAll(Enumerable.Range(0, users).Select(async i =>
+            {
+                await gate.WaitAsync();
+                try
+                {
+                    var persona = personas[i % personas.Length];
+                    clients[i] = (await SignedInClient.CreateAsync(app, persona), PagesFor(persona));
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+        }
+
+        var beforeCircuits = app.WorkingSetBytes;
+        var contexts = new List<IBrowserContext>();
+        var pages = new List<IPage>();
+        for (var i = 0; i < circuits; i++)
+        {
+            var context = await _browser.NewContextAsync(app);
+            contexts.Add(context);
+            var page = await context.NewPageAsync();
+            page.Response += (_, response) => { if (response.Status >= 400) report.CircuitError($"{response.Status} {response.Url}"); };
+            await BrowserFixture.SignInAsAsync(page, personas[i % personas.Length]);
+            pages.Add(page);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var withCircuits = app.WorkingSetBytes;
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        var clock = Stopwatch.StartNew();
+        var work = new List<Task>();
+        work.AddRange(clients.Select((c, i) => HttpUserAsync(c.Client, c.Pages, i, report, deadline.Token)));
+        work.AddRange(pages.Select(page => CircuitAsync(page, report, deadline.Token)));
+        var background = ImportAndSettleAsync(app, report);
+        await Task.WhenAll(work);
+        var ran = clock.Elapsed;
+        var atEnd = app.WorkingSetBytes;
+        await background;
+
+        foreach (var context in contexts) await context.DisposeAsync();
+        foreach (var (client, _) in clients) client.Dispose();
+
+        Say(report.Summary(ran));
+        Say($"Server working set: before circuits {Mb(beforeCircuits)}, with {circuits} idle circuits {Mb(withCircuits)}, at end of run {Mb(atEnd)}; " +
+            $"memory per circuit ≈ {Mb((withCircuits - beforeCircuits) / Math.Max(circuits, 1))}.");
+        Assert.True(report.Errors == 0, report.ErrorSample() + "\n" + app.OutputTail(30));
+    }
+
+    private static string[] PagesFor(string persona) => persona switch
+    {
+        _ when persona.StartsWith("am.", StringComparison.Ordinal) => [.. CommonPages, "/agreements"],
+        _ when persona.StartsWith("finance.", StringComparison.Ordinal) => [.. CommonPages, "/statements"],
+        _ => CommonPages,
+    };
+
+    private static async Task HttpUserAsync(HttpClient client, string[] pages, int offset, LoadReport report, CancellationToken deadline)
+    {
+        for (var n = offset; !deadline.IsCancellationRequested; n++)
+        {
+            var path = pages[n % pages.Length];
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                using var response = await client.GetAsync(path, deadline);
+                await response.Content.ReadAsByteArrayAsync(deadline);
+                report.Request(path, (int)response.StatusCode, watch.Elapsed);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                report.Failure(path, e, watch.Elapsed);
+            }
+        }
+    }
+
+    private static async Task CircuitAsync(IPage page, LoadReport report, CancellationToken deadline)
+    {
+        var links = new List<string>();
+        foreach (var link in await page.Locator("a.mud-nav-link[href]").AllAsync())
+            if (await link.IsVisibleAsync() && await link.GetAttributeAsync("href") is { Length: > 0 } href) links.Add(href);
+        if (links.Count == 0)
+        {
+            report.CircuitError("no visible nav links on " + page.Url);
+            return;
+        }
+        for (var n = 0; !deadline.IsCancellationRequested; n++)
+        {
+            var href = links[n % links.Count];
+            try
+            {
+                var watch = Stopwatch.StartNew();
+                await page.Locator($"a.mud-nav-link[href='{href}']").First.ClickAsync();
+                await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == new Uri(new Uri("http://x"), href).AbsolutePath);
+                if (await page.Locator("#blazor-error-ui").IsVisibleAsync()) report.CircuitError("blazor error UI after " + href);
+                report.Click(watch.Elapsed);
+                await Task.Delay(1000, deadline);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (!deadline.IsCancellationRequested)
+            {
+                report.CircuitError($"{href}: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+            }
+            catch (PlaywrightException)
+            {
+                return; // cut short by the deadline
+            }
+        }
+    }
+
+    /// <summary>One order-line CSV import, then one settlement run, through the domain services on the app's database.</summary>
+    private static async Task ImportAndSettleAsync(AppHost app, LoadReport report)
+    {
+        try
+        {
+            await using var data = await RunningAppData.OpenAsync(app);
+            string saleCode, shopkeeper;
+            List<string> skus;
+            DateTime startsAt;
+            await using (var db = data.NewContext())
+            {
+                var sale = await db.Sales.Include(s => s.Products).AsNoTracking()
+                    .Where(s => s.StoredStatus == SaleStatus.Ended || s.StoredStatus == SaleStatus.Closed)
+                    .OrderByDescending(s => s.StartsAt).FirstAsync();
+                var productIds = sale.Products.Select(p => p.ProductId).ToList();
+                skus = await db.Products.Where(p => productIds.Contains(p.Id)).Select(p => p.SkuCode).ToListAsync();
+                shopkeeper = await db.Shopkeepers.OrderBy(s => s.Id).Select(s => s.Code).FirstAsync();
+                (saleCode, startsAt) = (sale.Code, sale.StartsAt);
+            }
+            var orderedAt = new DateTimeOffset(DateTime.SpecifyKind(startsAt, DateTimeKind.Utc)).AddHours(1).ToOffset(TimeSpan.FromHours(8))
+                .ToString("yyyy-MM-dd'T'HH:mm:ss'+08:00'", CultureInfo.InvariantCulture);
+            var rows = Enumerable.Range(1, 5_000).Select(n => string.Join(',', $"LOAD-{n:000000}", $"LOADORDER-{n / 3:000000}", saleCode, skus[n % skus.Count],
+                shopkeeper, 1, 9_900, 990, orderedAt, orderedAt, 0, ""));
+            var watch = Stopwatch.StartNew();
+            var import = await data.Get<ImportService>().ImportCsvAsync(People.Admin, ImportKind.OrderLines, TradingData.Csv(TradingData.OrderLineHeader, rows));
+            report.Background($"Import of {import.Rows} order lines into {saleCode}: applied {import.Applied}, inserted {import.Inserted}, problems {import.ProblemCount}" +
+                (import.Problems.Count > 0 ? $" (first: row {import.Problems[0].Row} {import.Problems[0].Field}: {import.Problems[0].Message})" : "") +
+                $", {watch.Elapsed.TotalSeconds:0.0} s.");
+            var run = await data.Get<SettlementRunService>().RunAsync(People.FinanceChen, DateOnly.FromDateTime(DateTime.UtcNow));
+            report.Background($"Settlement run through {run.Through}: {run.LinesExamined} lines, {run.EntriesBooked} entries, {run.Drafts} drafts, {run.Elapsed.TotalSeconds:0.0} s.");
+        }
+        catch (Exception e)
+        {
+            report.Background($"Import/settlement failed: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private static int Setting(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+
+    private static string Mb(long bytes) => $"{bytes / 1024.0 / 1024.0:0.0} MB";
+
+    private static void Say(string message)
+    {
+        TestContext.Current.SendDiagnosticMessage(message);
+        TestContext.Current.TestOutputHelper?.WriteLine(message);
+        Console.WriteLine(message);
+    }
+}
