@@ -162,38 +162,33 @@ public sealed class LoadTests : IClassFixture<BrowserFixture>
     /// <summary>One order-line CSV import, then one settlement run, through the domain services on the app's database.</summary>
     private static async Task ImportAndSettleAsync(AppHost app, LoadReport report)
     {
-        try
+        await using var data = await RunningAppData.OpenAsync(app);
+        string saleCode, shopkeeper;
+        List<string> skus;
+        DateTime startsAt;
+        await using (var db = data.NewContext())
         {
-            await using var data = await RunningAppData.OpenAsync(app);
-            string saleCode, shopkeeper;
-            List<string> skus;
-            DateTime startsAt;
-            await using (var db = data.NewContext())
-            {
-                var sale = await db.Sales.Include(s => s.Products).AsNoTracking()
-                    .Where(s => s.StoredStatus == SaleStatus.Ended || s.StoredStatus == SaleStatus.Closed)
-                    .OrderByDescending(s => s.StartsAt).FirstAsync();
-                var productIds = sale.Products.Select(p => p.ProductId).ToList();
-                skus = await db.Products.Where(p => productIds.Contains(p.Id)).Select(p => p.SkuCode).ToListAsync();
-                shopkeeper = await db.Shopkeepers.OrderBy(s => s.Id).Select(s => s.Code).FirstAsync();
-                (saleCode, startsAt) = (sale.Code, sale.StartsAt);
-            }
-            var orderedAt = new DateTimeOffset(DateTime.SpecifyKind(startsAt, DateTimeKind.Utc)).AddHours(1).ToOffset(TimeSpan.FromHours(8))
-                .ToString("yyyy-MM-dd'T'HH:mm:ss'+08:00'", CultureInfo.InvariantCulture);
-            var rows = Enumerable.Range(1, 5_000).Select(n => string.Join(',', $"LOAD-{n:000000}", $"LOADORDER-{n / 3:000000}", saleCode, skus[n % skus.Count],
-                shopkeeper, 1, 9_900, 990, orderedAt, orderedAt, 0, ""));
-            var watch = Stopwatch.StartNew();
-            var import = await data.Get<ImportService>().ImportCsvAsync(People.Admin, ImportKind.OrderLines, TradingData.Csv(TradingData.OrderLineHeader, rows));
-            report.Background($"Import of {import.Rows} order lines into {saleCode}: applied {import.Applied}, inserted {import.Inserted}, problems {import.ProblemCount}" +
-                (import.Problems.Count > 0 ? $" (first: row {import.Problems[0].Row} {import.Problems[0].Field}: {import.Problems[0].Message})" : "") +
-                $", {watch.Elapsed.TotalSeconds:0.0} s.");
-            var run = await data.Get<SettlementRunService>().RunAsync(People.FinanceChen, DateOnly.FromDateTime(DateTime.UtcNow));
-            report.Background($"Settlement run through {run.Through}: {run.LinesExamined} lines, {run.EntriesBooked} entries, {run.Drafts} drafts, {run.Elapsed.TotalSeconds:0.0} s.");
+            var sale = await db.Sales.Include(s => s.Products).AsNoTracking()
+                // Ended is derived from the clock: a Scheduled sale whose end has passed.
+                .Where(s => s.StoredStatus == SaleStatus.Scheduled && s.EndsAt < DateTime.UtcNow)
+                .OrderByDescending(s => s.StartsAt).FirstAsync();
+            var productIds = sale.Products.Select(p => p.ProductId).ToList();
+            skus = await db.Products.Where(p => productIds.Contains(p.Id)).Select(p => p.SkuCode).ToListAsync();
+            shopkeeper = await db.Shopkeepers.OrderBy(s => s.Id).Select(s => s.Code).FirstAsync();
+            (saleCode, startsAt) = (sale.Code, sale.StartsAt);
         }
-        catch (Exception e)
-        {
-            report.Background($"Import/settlement failed: {e.GetType().Name}: {e.Message}");
-        }
+        var orderedAt = new DateTimeOffset(DateTime.SpecifyKind(startsAt, DateTimeKind.Utc)).AddHours(1).ToOffset(TimeSpan.FromHours(8))
+            .ToString("yyyy-MM-dd'T'HH:mm:ss'+08:00'", CultureInfo.InvariantCulture);
+        var rows = Enumerable.Range(1, 5_000).Select(n => string.Join(',', $"LOAD-{n:000000}", $"LOADORDER-{n / 3:000000}", saleCode, skus[n % skus.Count],
+            shopkeeper, 1, 9_900, 990, orderedAt, orderedAt, 0, ""));
+        var watch = Stopwatch.StartNew();
+        var import = await data.Get<ImportService>().ImportCsvAsync(People.Admin, ImportKind.OrderLines, TradingData.Csv(TradingData.OrderLineHeader, rows));
+        report.Background($"Import of {import.Rows} order lines into {saleCode}: applied {import.Applied}, inserted {import.Inserted}, problems {import.ProblemCount}" +
+            (import.Problems.Count > 0 ? $" (first: row {import.Problems[0].Row} {import.Problems[0].Field}: {import.Problems[0].Message})" : "") +
+            $", {watch.Elapsed.TotalSeconds:0.0} s.");
+        if (!import.Applied) throw new InvalidOperationException("The background import was refused: " + string.Join("; ", import.Problems.Take(3)));
+        var run = await data.Get<SettlementRunService>().RunAsync(People.FinanceChen, DateOnly.FromDateTime(DateTime.UtcNow));
+        report.Background($"Settlement run through {run.Through}: {run.LinesExamined} lines, {run.EntriesBooked} entries, {run.Drafts} drafts, {run.Elapsed.TotalSeconds:0.0} s.");
     }
 
     private static int Setting(string name, int fallback) =>
