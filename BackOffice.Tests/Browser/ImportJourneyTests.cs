@@ -27,9 +27,7 @@ public sealed class ImportJourneyTests(AppHost app, BrowserFixture browser)
         await Expect(gmv).ToBeVisibleAsync();
         var before = await gmv.InnerTextAsync();
 
-        var interactive = BrowserFixture.WhenInteractive(page);
-        await page.GotoAsync("/imports");
-        await interactive.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        await BrowserFixture.GotoInteractiveAsync(page, "/imports");
         await page.Locator("input.import-file-input").SetInputFilesAsync(new FilePayload
         {
             Name = "order-lines.csv",

@@ -47,9 +47,7 @@ public sealed class SalesDemoScreenshots : IClassFixture<BrowserFixture>
         if (ids.Length > 1)
         {
             await page.GotoAsync("about:blank");
-            var interactive = BrowserFixture.WhenInteractive(page);
-            await page.GotoAsync($"{url}/sales/{ids[1]}");
-            await interactive.WaitAsync(TimeSpan.FromSeconds(30));
+            await BrowserFixture.GotoInteractiveAsync(page, $"{url}/sales/{ids[1]}");
             await page.Locator("[data-testid='check-readiness']").ClickAsync();
             await Expect(page.Locator("[data-testid='readiness']")).ToBeVisibleAsync();
             await BrowserFixture.ScreenshotAsync(page, "Demo-Sales-Page-Draft");

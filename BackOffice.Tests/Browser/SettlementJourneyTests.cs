@@ -35,17 +35,13 @@ public sealed class SettlementJourneyTests(AppHost app, BrowserFixture browser)
         await using var chenContext = await browser.NewContextAsync(app);
         var chen = await chenContext.NewPageAsync();
         await BrowserFixture.SignInAsAsync(chen, "finance.chen");
-        var interactive = BrowserFixture.WhenInteractive(chen);
-        await chen.GotoAsync("/settlement");
-        await interactive.WaitAsync(TimeSpan.FromSeconds(30), ct);
+        await BrowserFixture.GotoInteractiveAsync(chen, "/settlement");
         await chen.Locator("[data-testid='run-settlement']").ClickAsync();
         await Expect(chen.Locator("[data-testid='run-result']")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await BrowserFixture.ScreenshotAsync(chen, nameof(SettlementJourneyTests) + "-run");
 
         // She finds the supplier's statement and opens it.
-        interactive = BrowserFixture.WhenInteractive(chen);
-        await chen.GotoAsync("/statements");
-        await interactive.WaitAsync(TimeSpan.FromSeconds(30), ct);
+        await BrowserFixture.GotoInteractiveAsync(chen, "/statements");
         await chen.Locator("[data-testid='statement-search']").FillAsync(supplierCode);
         await chen.Locator("[data-testid='statement-search']").PressAsync("Enter");
         var link = chen.Locator("[data-testid='statements-grid'] a", new() { HasText = number });
@@ -70,11 +66,11 @@ public sealed class SettlementJourneyTests(AppHost app, BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(chen, nameof(SettlementJourneyTests) + "-paid");
 
         // Proposes a marketing-fee deduction for the supplier.
-        interactive = BrowserFixture.WhenInteractive(chen);
-        await chen.GotoAsync($"/adjustments?supplier={supplierCode}");
-        await interactive.WaitAsync(TimeSpan.FromSeconds(30), ct);
-        await chen.Locator("[data-testid='adj-amount']").FillAsync("88.50");
+        await BrowserFixture.GotoInteractiveAsync(chen, $"/adjustments?supplier={supplierCode}");
+        // Reason first: the preview is rendered by the server from the amount typed after it, so once the
+        // preview shows, the server has the reason too (a circuit handles events in order).
         await chen.Locator("[data-testid='adj-reason']").FillAsync("旅程测试营销费用");
+        await chen.Locator("[data-testid='adj-amount']").FillAsync("88.50");
         await Expect(chen.Locator("[data-testid='adj-preview']")).ToContainTextAsync("-¥88.50");
         await chen.Locator("[data-testid='adj-submit']").ClickAsync();
         var row = chen.Locator("[data-testid='adjustments-grid'] tr", new() { HasText = "旅程测试营销费用" });
@@ -88,9 +84,7 @@ public sealed class SettlementJourneyTests(AppHost app, BrowserFixture browser)
         var waiting = zhao.Locator("[data-testid='waiting-list'] a[href^='/adjustments?id=']", new() { HasText = supplierCode });
         await Expect(waiting).ToBeVisibleAsync();
         var id = (await waiting.GetAttributeAsync("href"))!.Split('=')[1];
-        interactive = BrowserFixture.WhenInteractive(zhao);
-        await zhao.GotoAsync($"/adjustments?id={id}");
-        await interactive.WaitAsync(TimeSpan.FromSeconds(30), ct);
+        await BrowserFixture.GotoInteractiveAsync(zhao, $"/adjustments?id={id}");
         await zhao.Locator($"[data-testid='approve-{id}']").ClickAsync();
         await Expect(zhao.Locator(".mud-dialog")).ToContainTextAsync("-¥88.50");
         await zhao.Locator(".mud-dialog .mud-dialog-actions button").Last.ClickAsync();
