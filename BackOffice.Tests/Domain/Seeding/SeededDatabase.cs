@@ -1,51 +1,37 @@
-using BackOffice.Domain.Audit;
 using BackOffice.Domain.Persistence;
-using BackOffice.Domain.Sales;
 using BackOffice.Domain.Seeding;
 using BackOffice.Domain.Shopkeepers;
-using Microsoft.Data.Sqlite;
+using BackOffice.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace BackOffice.Tests.Domain.Seeding;
 
-/// <summary>A migrated SQLite file in a temp folder, with a generator over it.</summary>
+/// <summary>A migrated SQLite file (the shared <see cref="TestDatabase"/>) with the demo-data generator over it.</summary>
 public sealed class SeededDatabase : IAsyncDisposable
 {
     public static readonly DateOnly Today = new(2026, 11, 28);
     public static readonly SeedSize Small = new(Suppliers: 30, Brands: 60, Shopkeepers: 2_000, Sales: 60, OrderLines: 20_000, Days: 120);
     public static readonly SeedSize Tiny = new(Suppliers: 10, Brands: 20, Shopkeepers: 300, Sales: 20, OrderLines: 3_000, Days: 60);
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "backoffice-seed-" + Guid.NewGuid().ToString("N"));
+    private readonly TestDatabase _database;
 
-    private SeededDatabase()
-    {
-        Factory = new BackOfficeDbContextFactory(new DatabaseOptions { DataFolder = _folder });
-        Protector = new PersonalDataProtector(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
-        Generator = new DemoDataGenerator(Factory, Protector, new AuditTrail(TimeProvider.System), new SettlementDefaults(), new BackOffice.Domain.Metrics.AggregateBuilder(Factory));
-    }
+    private SeededDatabase(TestDatabase database) => _database = database;
 
-    public BackOfficeDbContextFactory Factory { get; }
-    public PersonalDataProtector Protector { get; }
-    public DemoDataGenerator Generator { get; }
+    public IDbContextFactory<BackOfficeDbContext> Factory => _database.Factory;
+    public PersonalDataProtector Protector => _database.Get<PersonalDataProtector>();
+    public DemoDataGenerator Generator => _database.Get<DemoDataGenerator>();
     public SeedReport? Report { get; private set; }
 
     public static async Task<SeededDatabase> CreateAsync(SeedOptions? options = null)
     {
-        var database = new SeededDatabase();
-        await using (var db = database.Factory.CreateDbContext()) await db.Database.MigrateAsync();
+        var database = new SeededDatabase(await TestDatabase.CreateAsync());
         if (options is not null) database.Report = await database.Generator.SeedAsync(options, null, TestContext.Current.CancellationToken);
         return database;
     }
 
-    public BackOfficeDbContext Db() => Factory.CreateDbContext();
+    public BackOfficeDbContext Db() => _database.NewContext();
 
-    public async ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        await Task.Yield();
-        try { Directory.Delete(_folder, recursive: true); }
-        catch (IOException) { }
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 }
 
 /// <summary>The small seed, made once for the tests that only read it.</summary>
