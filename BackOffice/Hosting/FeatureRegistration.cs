@@ -37,6 +37,9 @@ public static class FeatureRegistration
         services.AddSingleton<Domain.Exports.IExportHandler>(sp => ActivatorUtilities.CreateInstance<Domain.Metrics.SegmentsExport>(sp, format));
         services.AddSingleton<Domain.Exports.IExportHandler>(sp => ActivatorUtilities.CreateInstance<Domain.Metrics.ConcentrationExport>(sp, format));
         services.AddSingleton<Domain.Exports.IExportHandler>(sp => ActivatorUtilities.CreateInstance<Domain.Metrics.CohortsExport>(sp, format));
+        services.AddSingleton<Domain.Exports.IExportHandler>(sp => ActivatorUtilities.CreateInstance<Domain.Metrics.OverviewExport>(sp, format));
+        services.AddSingleton<Domain.Exports.IExportHandler>(sp => ActivatorUtilities.CreateInstance<Domain.Metrics.TrendExport>(sp, format));
+        services.AddSingleton<Domain.Exports.IExportHandler>(sp => ActivatorUtilities.CreateInstance<Domain.Metrics.GeographyExport>(sp, format));
     }
 
     public static IEndpointRouteBuilder MapBackOfficeEndpoints(this IEndpointRouteBuilder endpoints)

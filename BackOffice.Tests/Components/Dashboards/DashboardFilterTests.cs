@@ -28,6 +28,7 @@ public sealed class DashboardFilterTests : ComponentTestContext, IAsyncLifetime
             Enumerable.Range(1, 12).Select(n => LineRow($"N{n}", $"ON{n}", 1, 1, n, 1, n * 1_000L, 0, orderedAt: $"2026-11-{n + 1:00}T10:00:00+08:00"))
                 .Append(LineRow("X", "OX", 2, 1, 7, 1, 2_000_000, 0, orderedAt: "2026-10-20T10:00:00+08:00"))))).Applied);
         Services.AddSingleton(_database.Get<AnalyticsService>());
+        Services.AddSingleton(_database.Get<DashboardService>());
         Services.AddSingleton(_database.Get<DashboardFilterOptions>());
         Services.AddSingleton(_database.Get<ExportService>());
         Services.AddSingleton<TimeProvider>(_database.Clock);
@@ -38,6 +39,28 @@ public sealed class DashboardFilterTests : ComponentTestContext, IAsyncLifetime
     {
         await base.DisposeAsync();
         await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Overview_ProvinceChosenThenKpisExported_QueuesTheFilterOnScreen()
+    {
+        var popovers = Render<MudPopoverProvider>();
+        var page = Render<Overview>();
+        page.WaitForElement("[data-testid='kpi-gmv']");
+        await page.InvokeAsync(() => page.FindComponent<DashboardFilters>().FindComponents<MudSelect<string>>()
+            .Single(s => s.Instance.Label == "省份").Instance.ValueChanged.InvokeAsync("广东"));
+
+        await page.FindAll("[data-testid='export-menu'] button")[0].ClickAsync(new());
+        await popovers.WaitForElement("[data-testid='export-xlsx']").ClickAsync(new());
+
+        page.WaitForAssertion(() =>
+        {
+            using var db = _database.NewContext();
+            var job = Assert.Single(db.ExportJobs.ToList());
+            Assert.Equal($"{OverviewExport.ReportId}.xlsx", job.Kind);
+            var filter = System.Text.Json.JsonSerializer.Deserialize<MetricsFilter>(job.ParametersJson, DashboardExport.Json)!;
+            Assert.Equal("广东", filter.Province);
+        });
     }
 
     [Fact]
