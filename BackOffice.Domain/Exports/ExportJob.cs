@@ -10,6 +10,9 @@ public class ExportJob
 {
     public Guid Id { get; private set; }
     public string OwnerId { get; private set; } = "";
+
+    /// <summary>The instance that queued the job, runs it and keeps its file (<see cref="ExportOptions.Instance"/>).</summary>
+    public string Instance { get; private set; } = "";
     public string Kind { get; private set; } = "";
     public string Title { get; private set; } = "";
     public string ParametersJson { get; private set; } = "{}";
@@ -26,9 +29,9 @@ public class ExportJob
 
     protected ExportJob() { }
 
-    public ExportJob(Guid id, string ownerId, string kind, string title, string parametersJson, string fileName, string contentType, DateTime now, TimeSpan retention)
+    public ExportJob(Guid id, string ownerId, string instance, string kind, string title, string parametersJson, string fileName, string contentType, DateTime now, TimeSpan retention)
     {
-        (Id, OwnerId, Kind, Title, ParametersJson, FileName, ContentType, CreatedAt) = (id, ownerId, kind, title, parametersJson, fileName, contentType, now);
+        (Id, OwnerId, Instance, Kind, Title, ParametersJson, FileName, ContentType, CreatedAt) = (id, ownerId, instance, kind, title, parametersJson, fileName, contentType, now);
         Status = ExportStatus.Queued;
         ExpiresAt = now + retention;
     }

@@ -27,7 +27,7 @@ public sealed class ExportService(
         handler.Authorize(actor);
         var now = clock.GetUtcNow().UtcDateTime;
         var (fileName, contentType, title) = handler.Describe(parametersJson, now);
-        var job = new ExportJob(Guid.NewGuid(), actor.UserId, kind, title, parametersJson, fileName, contentType, now, options.Retention);
+        var job = new ExportJob(Guid.NewGuid(), actor.UserId, options.Instance, kind, title, parametersJson, fileName, contentType, now, options.Retention);
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ExportJobs.Add(job);
         await db.SaveChangesAsync(ct);

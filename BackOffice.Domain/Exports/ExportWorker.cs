@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace BackOffice.Domain.Exports;
 
 /// <summary>
-/// Runs queued exports one at a time, independent of any page or circuit; picks up unfinished jobs
-/// after a restart and deletes expired files.
+/// Runs queued exports one at a time, independent of any page or circuit; picks up this instance's
+/// unfinished jobs after a restart and deletes its expired files.
 /// </summary>
 public sealed class ExportWorker(
     ExportService exports, IDbContextFactory<BackOfficeDbContext> factory, ExportFileStore files,
@@ -92,7 +92,7 @@ public sealed class ExportWorker(
     private async Task RequeueUnfinishedAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var unfinished = await db.ExportJobs.Where(j => j.Status == ExportStatus.Queued || j.Status == ExportStatus.Running)
+        var unfinished = await db.ExportJobs.Where(j => j.Instance == options.Instance && (j.Status == ExportStatus.Queued || j.Status == ExportStatus.Running))
             .OrderBy(j => j.CreatedAt).Select(j => j.Id).ToListAsync(ct);
         foreach (var id in unfinished) await exports.RequeueAsync(id, ct);
     }
@@ -101,7 +101,7 @@ public sealed class ExportWorker(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await factory.CreateDbContextAsync(ct);
-        var expired = await db.ExportJobs.Where(j => j.ExpiresAt <= now).ToListAsync(ct);
+        var expired = await db.ExportJobs.Where(j => j.Instance == options.Instance && j.ExpiresAt <= now).ToListAsync(ct);
         foreach (var job in expired) files.Delete(job.Id);
         db.ExportJobs.RemoveRange(expired);
         await db.SaveChangesAsync(ct);

@@ -55,13 +55,17 @@ public static class CommandLine
                                                 import a CSV feed (all rows valid, or nothing is written)
               aggregates rebuild                recompute the dashboard aggregates from the order lines
               audit verify                      verify the audit chain; names the first broken entry
-              bench exports                     print benchmark figures (1M-row Excel, 50-page PDF)
               settlement run --through yyyy-MM-dd
                                                 book the ledger up to a date and rebuild the draft statements
               statements issue --month yyyy-MM  issue the month's draft statements (months in order)
               statements export --month yyyy-MM [--supplier SUP-000123] --format xlsx,pdf,json --out DIR
                                                 write the month's statements as files
-              bench dashboards                  dashboard query p50/p95 beside the same figures from the order lines
+              bench exports                     1M-row streaming Excel and 50-page PDF: time and memory
+              bench import                      1M-line order-line CSV into the configured database: lines/s
+              bench dashboards [quick]          dashboard query p50/p95 beside the same figures from the order lines
+                                                (builds the 10M-line data set first when the database is empty)
+              bench settlement                  settlement runs and a 5,000-entry statement's Excel and PDF
+              bench calendar                    sales calendar queries
               help                              this text
 
             Configuration (same as the web app): --DataFolder DIR, --Database:Provider Sqlite|SqlServer,

@@ -115,4 +115,43 @@ public class ExportJobTests
         await worker.StopAsync(CancellationToken.None);
         Assert.Equal(ExportStatus.Succeeded, status);
     }
+
+    [Fact]
+    public async Task Worker_RestartNextToAnotherInstance_ResumesOnlyItsOwnJobsAndSweepsOnlyItsOwnFiles()
+    {
+        await using var database = await WithSuppliersAsync();
+        await using var other = await TestDatabase.CreateAsync(settings: new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:BackOffice"] = $"Data Source={Path.Combine(database.Folder, "backoffice.db")}",
+            ["Exports:Instance"] = "web-2",
+        });
+        var mine = await database.Get<ExportService>().QueueAsync(People.Analyst, "supplier-list.csv");
+        var theirs = await other.Get<ExportService>().QueueAsync(People.Analyst, "supplier-list.csv");
+        await using (var db = database.NewContext())
+        {
+            foreach (var job in await db.ExportJobs.ToListAsync()) job.Start(); // both running when this instance restarts
+            await db.SaveChangesAsync();
+        }
+
+        using var stop = new CancellationTokenSource();
+        var worker = database.Get<ExportWorker>();
+        await worker.StartAsync(stop.Token);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await StatusAsync(mine) != ExportStatus.Succeeded && DateTime.UtcNow < deadline) await Task.Delay(50);
+        await worker.StopAsync(CancellationToken.None);
+
+        Assert.Equal(ExportStatus.Succeeded, await StatusAsync(mine));
+        Assert.Equal(ExportStatus.Running, await StatusAsync(theirs)); // still web-2's to finish
+
+        database.Clock.Advance(TimeSpan.FromHours(25));
+        await worker.DeleteExpiredAsync(CancellationToken.None);
+        await using (var db = database.NewContext())
+            Assert.Equal([theirs], await db.ExportJobs.Select(j => j.Id).ToListAsync());
+
+        async Task<ExportStatus> StatusAsync(Guid id)
+        {
+            await using var db = database.NewContext();
+            return (await db.ExportJobs.AsNoTracking().SingleAsync(j => j.Id == id)).Status;
+        }
+    }
 }

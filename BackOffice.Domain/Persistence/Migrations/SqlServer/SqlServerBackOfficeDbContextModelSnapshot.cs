@@ -508,6 +508,11 @@ namespace BackOffice.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -546,6 +551,8 @@ namespace BackOffice.Domain.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("Instance", "Status");
 
                     b.HasIndex("OwnerId", "CreatedAt");
 

@@ -491,6 +491,11 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -529,6 +534,8 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("Instance", "Status");
 
                     b.HasIndex("OwnerId", "CreatedAt");
 
