@@ -15,6 +15,8 @@ public sealed class LoadReport
     private long _redirects;
     private long _httpErrors;
     private long _circuitErrors;
+    private long _unfinished;
+    private readonly ConcurrentBag<double> _unfinishedMs = [];
 
     public long Errors => Interlocked.Read(ref _httpErrors) + Interlocked.Read(ref _circuitErrors);
 
@@ -34,6 +36,13 @@ public sealed class LoadReport
         Error(ref _httpErrors, $"{path}: {e.GetType().Name}: {e.Message}");
     }
 
+    /// <summary>A request still waiting for its answer when the run ended: not in the percentiles (its latency is unknown), counted and reported.</summary>
+    public void Unfinished(string path, TimeSpan elapsed)
+    {
+        Interlocked.Increment(ref _unfinished);
+        _unfinishedMs.Add(elapsed.TotalMilliseconds);
+    }
+
     public void Click(TimeSpan elapsed) => _clicksMs.Add(elapsed.TotalMilliseconds);
 
     public void CircuitError(string message) => Error(ref _circuitErrors, "circuit " + message);
@@ -50,6 +59,7 @@ public sealed class LoadReport
         text.AppendLine($"Ran {ran.TotalSeconds:0.0} s.");
         text.AppendLine($"HTTP: {_requests} requests ({_requests / ran.TotalSeconds:0.0}/s), {_redirects} redirects, {_httpErrors} errors; " +
             $"latency p50 {Percentile(http, 50):0} ms, p95 {Percentile(http, 95):0} ms, p99 {Percentile(http, 99):0} ms, max {http.LastOrDefault():0} ms.");
+        if (_unfinished > 0) text.AppendLine($"HTTP: {_unfinished} requests still unanswered when the run ended (waiting for up to {_unfinishedMs.Max():0} ms).");
         text.AppendLine($"Circuits: {clicks.Length} nav clicks, {_circuitErrors} errors; click-to-URL p50 {Percentile(clicks, 50):0} ms, p95 {Percentile(clicks, 95):0} ms, p99 {Percentile(clicks, 99):0} ms.");
         foreach (var (path, bag) in _byPath.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
