@@ -117,6 +117,11 @@ public sealed class ProductService(IDbContextFactory<BackOfficeDbContext> factor
     {
         actor.Require(Roles.Selection, "导入商品 importing products");
         var sha = Convert.ToHexStringLower(SHA256.HashData(file));
+        try { UploadValidator.Validate(UploadRules.ProductSheet, fileName, file); }
+        catch (DomainException refused)
+        {
+            return new ProductImportResult(false, 0, 0, 0, [new ImportProblem(0, "", UploadValidator.DisplayName(fileName), refused.Message)], 1, sha);
+        }
         List<ProductSheet.Line> lines;
         List<ImportProblem> problems;
         using (var stream = new MemoryStream(file, writable: false)) (lines, problems) = ProductSheet.Read(stream, fileName);

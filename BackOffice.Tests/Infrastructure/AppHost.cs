@@ -18,6 +18,7 @@ public sealed class AppHost : IAsyncLifetime
     private readonly string _dataFolder;
     private readonly bool _ownsDataFolder;
     private readonly bool _demoData;
+    private readonly bool _existingData;
     private Process? _process;
 
     /// <summary>An app on its own temp data folder, deleted when it stops.</summary>
@@ -25,9 +26,10 @@ public sealed class AppHost : IAsyncLifetime
     {
     }
 
-    private AppHost(string? sharedDataFolder, bool demoData = false)
+    private AppHost(string? sharedDataFolder, bool demoData = false, bool existingData = false)
     {
         _demoData = demoData;
+        _existingData = existingData;
         _ownsDataFolder = sharedDataFolder is null;
         _dataFolder = sharedDataFolder ?? Path.Combine(Path.GetTempPath(), "backoffice-apphost", Guid.NewGuid().ToString("N"));
     }
@@ -37,6 +39,9 @@ public sealed class AppHost : IAsyncLifetime
 
     /// <summary>An app on its own temp data folder that seeds the demo data on first start (slower to be ready), without the tests' trading data.</summary>
     public static AppHost WithDemoData() => new(null, demoData: true);
+
+    /// <summary>An app on a data folder that already holds a data set (e.g. <c>seed --scale large</c>): no seeding, none of the tests' trading data; the folder is left in place. Call InitializeAsync.</summary>
+    public static AppHost OnExistingData(string dataFolder) => new(dataFolder, existingData: true);
 
     /// <summary>The app process's working set now, in bytes.</summary>
     public long WorkingSetBytes
@@ -94,8 +99,8 @@ public sealed class AppHost : IAsyncLifetime
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        await WaitUntilReadyAsync(_demoData ? DemoDataStartTimeout : StartTimeout);
-        if (_demoData) return;
+        await WaitUntilReadyAsync(_demoData || _existingData ? DemoDataStartTimeout : StartTimeout);
+        if (_demoData || _existingData) return;
         // Arranged before any test runs, so the fixed codes it uses (SUP-000001, SALE-000001, SKU-1-1…) are never
         // taken first by another test's data in this shared database.
         await RunningAppData.EnsureTradingDataAsync(this);

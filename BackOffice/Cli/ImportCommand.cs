@@ -27,7 +27,7 @@ public static class ImportCommand
         await services.GetRequiredService<Domain.Persistence.DatabaseMigrator>().MigrateAsync();
         var actor = new Actor("cli", $"命令行 Command line ({Environment.UserName})", new HashSet<string> { Roles.Admin });
         await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var result = await services.GetRequiredService<ImportService>().ImportCsvAsync(actor, kind, stream);
+        var result = await services.GetRequiredService<ImportService>().ImportCsvAsync(actor, kind, stream, new ReadProgress(stream.Length));
         var c = CultureInfo.InvariantCulture;
         if (!result.Applied)
         {
@@ -39,6 +39,20 @@ public static class ImportCommand
         Console.WriteLine(string.Create(c,
             $"imported {result.Rows:N0} rows: {result.Inserted:N0} new, {result.Updated:N0} updated, {result.Unchanged:N0} unchanged in {result.Elapsed.TotalSeconds:N1} s ({result.RowsPerSecond:N0} rows/s); sha256 {result.Sha256}"));
         return 0;
+    }
+
+    /// <summary>Prints "read N%" on stderr at every tenth of the file, as it is staged; validation and the commit follow "read 100%".</summary>
+    private sealed class ReadProgress(long size) : IProgress<long>
+    {
+        private int _printed;
+
+        public void Report(long value)
+        {
+            var tenths = size == 0 ? 10 : (int)Math.Min(10, value * 10 / size);
+            if (tenths <= _printed) return;
+            _printed = tenths;
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"read {tenths * 10}% ({value:N0} of {size:N0} bytes)"));
+        }
     }
 
     public static async Task<int> AggregatesAsync(CommandContext context)
