@@ -157,7 +157,19 @@ public sealed class AnalyticsService(IDbContextFactory<BackOfficeDbContext> fact
     private static async Task<Dictionary<DateOnly, List<long>>> GmvByShopkeeperMonthAsync(BackOfficeDbContext db, MetricsFilter filter, DateOnly firstMonth, DateOnly lastMonth, CancellationToken ct)
     {
         var result = new Dictionary<DateOnly, List<long>>();
-        var sliced = filter.Category is not null || filter.BrandId is not null || filter.BrandIds is not null || filter.SaleId is not null;
+        if (filter.Category is { } category && !MetricsService.BrandSliced(filter))
+        {
+            // A shopkeeper has one row per category and month here: one category, so one row per shopkeeper and month.
+            var rows = db.ShopkeeperCategoryMonthlySales.AsNoTracking().Where(m => m.Category == category && m.Month >= firstMonth && m.Month <= lastMonth);
+            if (filter.Province is { } province) rows = rows.Where(m => m.Province == province);
+            await foreach (var r in rows.Select(m => new { m.Month, m.GmvFen }).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                if (!result.TryGetValue(r.Month, out var list)) result[r.Month] = list = [];
+                list.Add(r.GmvFen);
+            }
+            return result;
+        }
+        var sliced = filter.Category is not null || MetricsService.BrandSliced(filter);
         if (!sliced)
         {
             var rows = Monthly(db, filter.Province).Where(m => m.Month >= firstMonth && m.Month <= lastMonth).Select(m => new { m.Month, m.GmvFen });

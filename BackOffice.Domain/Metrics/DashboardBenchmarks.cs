@@ -38,8 +38,8 @@ public static class DashboardBenchmarks
                 var report = await (services.GetService<DemoDataGenerator>() ?? ActivatorUtilities.CreateInstance<DemoDataGenerator>(services)).SeedAsync(new SeedOptions(), null, ct);
                 output.WriteLine(report.ToString());
             }
-            // Aggregates missing, or built before the per-shopkeeper rows carried the province: rebuild.
-            if (!await db.DailySales.AnyAsync(ct) || !await db.ShopkeeperSegmentSpells.AnyAsync(ct)
+            // Aggregates missing (a table added since), or built before the per-shopkeeper rows carried the province: rebuild.
+            if (!await db.DailySales.AnyAsync(ct) || !await db.ShopkeeperSegmentSpells.AnyAsync(ct) || !await db.ShopkeeperCategoryMonthlySales.AnyAsync(ct)
                 || await db.ShopkeeperDailySales.AnyAsync(d => d.Province == "", ct) || await db.ShopkeeperMonthlySales.AnyAsync(m => m.Province == "", ct))
             {
                 var rebuild = Stopwatch.GetTimestamp();

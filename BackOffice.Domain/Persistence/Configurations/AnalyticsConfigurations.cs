@@ -16,6 +16,18 @@ internal sealed class ShopkeeperMonthlySalesConfiguration : IEntityTypeConfigura
     }
 }
 
+internal sealed class ShopkeeperCategoryMonthlySalesConfiguration : IEntityTypeConfiguration<ShopkeeperCategoryMonthlySales>
+{
+    public void Configure(EntityTypeBuilder<ShopkeeperCategoryMonthlySales> builder)
+    {
+        builder.HasKey(m => new { m.ShopkeeperId, m.Month, m.Category });
+        builder.Property(m => m.Category).HasMaxLength(Brands.Categories.CodeMaxLength);
+        builder.Property(m => m.Province).HasMaxLength(20);
+        // Covering, for whole months of a category slice (the province, when given, is checked in the index).
+        builder.HasIndex(m => new { m.Category, m.Month, m.ShopkeeperId, m.Province, m.GmvFen, m.RefundFen, m.Orders, m.CommissionFen });
+    }
+}
+
 internal sealed class ShopkeeperSegmentSpellConfiguration : IEntityTypeConfiguration<ShopkeeperSegmentSpell>
 {
     public void Configure(EntityTypeBuilder<ShopkeeperSegmentSpell> builder)
