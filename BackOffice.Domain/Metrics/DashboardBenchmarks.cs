@@ -110,35 +110,47 @@ public static class DashboardBenchmarks
     private static async Task Report<TFilter>(TextWriter output, BenchOptions options, string name, IReadOnlyList<TFilter> filters, Func<TFilter, Task> fast,
         Func<TFilter, Task>? reference, int references = 8)
     {
-        var (p50, p95, slowest) = await Time(filters, fast);
+        var (p50, p95, slowest, cpu50, cpu95) = await Time(filters, fast);
         if (reference is null || !options.References)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-15} {p50,7:N1} {p95,8:N1}"));
         }
         else
         {
-            var (r50, r95, _) = await Time(filters.Take(references).ToList(), reference);
+            var (r50, r95, _, _, _) = await Time(filters.Take(references).ToList(), reference);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-15} {p50,7:N1} {p95,8:N1}   {r50,12:N1} {r95,8:N1}   {(p95 > 0 ? r95 / p95 : 0),8:N1}x"));
         }
         if (options.Slowest)
         {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    process cpu per query: p50 {cpu50:N1} ms, p95 {cpu95:N1} ms (wall-clock minus waiting for a core on a busy machine)"));
             foreach (var (ms, filter) in slowest.Take(3)) output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {ms,8:N1} ms  {filter}"));
         }
     }
 
-    private static async Task<(double P50, double P95, IReadOnlyList<(double Ms, TFilter Filter)> Slowest)> Time<TFilter>(IReadOnlyList<TFilter> filters, Func<TFilter, Task> run)
+    private static async Task<(double P50, double P95, IReadOnlyList<(double Ms, TFilter Filter)> Slowest, double Cpu50, double Cpu95)> Time<TFilter>(
+        IReadOnlyList<TFilter> filters, Func<TFilter, Task> run)
     {
         await run(filters[0]);
         var times = new List<(double Ms, TFilter Filter)>();
+        var cpu = new List<double>();
+        using var process = Process.GetCurrentProcess();
         foreach (var filter in filters)
         {
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
             var started = Stopwatch.GetTimestamp();
             await run(filter);
             times.Add((Stopwatch.GetElapsedTime(started).TotalMilliseconds, filter));
+            process.Refresh();
+            cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
         }
         times.Sort((x, y) => x.Ms.CompareTo(y.Ms));
-        return (times[(int)(times.Count * 0.5)].Ms, times[Math.Min(times.Count - 1, (int)Math.Ceiling(times.Count * 0.95) - 1)].Ms, times.AsEnumerable().Reverse().ToList());
+        cpu.Sort();
+        return (times[Percentile(times.Count, 0.5)].Ms, times[Percentile(times.Count, 0.95)].Ms, times.AsEnumerable().Reverse().ToList(),
+            cpu[Percentile(cpu.Count, 0.5)], cpu[Percentile(cpu.Count, 0.95)]);
     }
+
+    private static int Percentile(int count, double p) => p == 0.5 ? (int)(count * 0.5) : Math.Min(count - 1, (int)Math.Ceiling(count * p) - 1);
 }
 
 /// <summary>Options of <c>bench dashboards</c> (see <see cref="DashboardBenchmarks.RunAsync(IServiceProvider, TextWriter, BenchOptions, CancellationToken)"/>).</summary>

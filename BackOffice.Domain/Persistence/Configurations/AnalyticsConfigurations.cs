@@ -13,6 +13,9 @@ internal sealed class ShopkeeperMonthlySalesConfiguration : IEntityTypeConfigura
         // Covering, for whole months of a period: unsliced, and by province.
         builder.HasIndex(m => new { m.Month, m.ShopkeeperId, m.GmvFen, m.RefundFen, m.Orders, m.CommissionFen });
         builder.HasIndex(m => new { m.Province, m.Month, m.ShopkeeperId, m.GmvFen, m.RefundFen, m.Orders, m.CommissionFen });
+        // A month's top tenth by GMV (the concentration trend) read backwards from an index, not sorted.
+        builder.HasIndex(m => new { m.Month, m.GmvFen });
+        builder.HasIndex(m => new { m.Province, m.Month, m.GmvFen });
     }
 }
 

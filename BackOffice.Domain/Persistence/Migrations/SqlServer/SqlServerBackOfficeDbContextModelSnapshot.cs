@@ -795,6 +795,10 @@ namespace BackOffice.Domain.Persistence.Migrations.SqlServer
 
                     b.HasKey("ShopkeeperId", "Month");
 
+                    b.HasIndex("Month", "GmvFen");
+
+                    b.HasIndex("Province", "Month", "GmvFen");
+
                     b.HasIndex("Month", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
 
                     b.HasIndex("Province", "Month", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");

@@ -776,6 +776,10 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
 
                     b.HasKey("ShopkeeperId", "Month");
 
+                    b.HasIndex("Month", "GmvFen");
+
+                    b.HasIndex("Province", "Month", "GmvFen");
+
                     b.HasIndex("Month", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
 
                     b.HasIndex("Province", "Month", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
