@@ -85,9 +85,24 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
         // Staging lives in a temp file (memory stays flat in the feed's size) behind a fixed, larger page
-        // cache: index maintenance on a million-line import otherwise thrashes the disk. Reset after, as
-        // the connection goes back to the pool.
-        await ExecAsync(connection, null, $"PRAGMA temp_store=FILE; PRAGMA main.cache_size=-{ImportCacheKib}; PRAGMA temp.cache_size=-{ImportCacheKib}", ct);
+        // cache: index maintenance on a million-line import otherwise thrashes the disk. Foreign keys are
+        // off for the import: every sale, SKU and shopkeeper a line names has been looked up while staging,
+        // and checking them again costs four lookups a line. Both reset once the transaction has ended
+        // (SQLite ignores foreign_keys inside one), as the connection goes back to the pool.
+        await ExecAsync(connection, null, $"PRAGMA foreign_keys=OFF; PRAGMA temp_store=FILE; PRAGMA main.cache_size=-{ImportCacheKib}; PRAGMA temp.cache_size=-{ImportCacheKib}", ct);
+        try
+        {
+            return await RunInTransactionAsync(db, connection, actor, kind, source, started, ct);
+        }
+        finally
+        {
+            await ResetConnectionAsync(connection);
+        }
+    }
+
+    private async Task<ImportResult> RunInTransactionAsync(BackOfficeDbContext db, DbConnection connection, Actor actor, ImportKind kind, RowSource source, long started,
+        CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var sql = new Sql(connection, tx.GetDbTransaction());
         var batch = kind == ImportKind.Shopkeepers
@@ -132,15 +147,13 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
         finally
         {
             await batch.DropStagingAsync(CancellationToken.None);
-            await ResetCacheAsync(connection);
         }
     }
 
-    private static async Task ResetCacheAsync(DbConnection connection)
+    private static async Task ResetConnectionAsync(DbConnection connection)
     {
-        // Also runs after a failure, with the transaction still open: the command takes the connection's own.
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA main.cache_size=-2000; PRAGMA temp.cache_size=-2000";
+        command.CommandText = "PRAGMA foreign_keys=ON; PRAGMA main.cache_size=-2000; PRAGMA temp.cache_size=-2000";
         try { await command.ExecuteNonQueryAsync(CancellationToken.None); }
         catch (DbException) { /* the connection is closing anyway */ }
     }

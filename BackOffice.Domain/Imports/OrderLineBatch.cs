@@ -9,16 +9,21 @@ namespace BackOffice.Domain.Imports;
 public sealed partial class ImportService
 {
     /// <summary>
-    /// Order lines, by external id. Sales and their SKUs are looked up once per sale and cached for
-    /// the batch; shopkeepers and existing lines are checked set-based against the staging table.
+    /// Order lines, by external id. Sales with their SKUs, and shopkeepers, are looked up once each and
+    /// cached for the batch (memory grows with the distinct sales and shopkeepers, not with the file);
+    /// existing lines and duplicates are checked set-based against the staging table.
     /// </summary>
     internal sealed class OrderLineBatch(Sql sql) : FeedBatch
     {
         private sealed record SaleInfo(int Id, int BrandId, string Category, Dictionary<string, int> ProductsBySku);
 
+        private sealed record ShopkeeperInfo(int Id, string Province);
+
         private readonly Dictionary<string, SaleInfo?> _sales = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, ShopkeeperInfo?> _shopkeepers = new(StringComparer.Ordinal);
         private DbCommand? _insert;
         private DbCommand? _findSale;
+        private DbCommand? _findShopkeeper;
 
         public override async Task CreateStagingAsync(CancellationToken ct)
         {
@@ -27,18 +32,23 @@ public sealed partial class ImportService
             await sql.ExecAsync("DROP TABLE IF EXISTS temp.import_delta", ct);
             await sql.ExecAsync("""
                 CREATE TEMP TABLE stage_lines(
-                    row_no INTEGER PRIMARY KEY, external_id TEXT NOT NULL UNIQUE, order_id TEXT NOT NULL, sale_id INTEGER NOT NULL,
+                    row_no INTEGER PRIMARY KEY, external_id TEXT NOT NULL, order_id TEXT NOT NULL, sale_id INTEGER NOT NULL,
                     product_id INTEGER NOT NULL, brand_id INTEGER NOT NULL, category TEXT NOT NULL, shopkeeper_code TEXT NOT NULL,
+                    shopkeeper_id INTEGER NOT NULL, province TEXT NOT NULL,
                     quantity INTEGER NOT NULL, paid INTEGER NOT NULL, commission INTEGER NOT NULL, ordered_at TEXT NOT NULL, ordered_on TEXT NOT NULL,
                     shipped_at TEXT, refund INTEGER NOT NULL, refunded_at TEXT)
                 """, ct);
             await sql.ExecAsync(AggregateBuilder.CreateDelta, ct);
+            // One row a statement: Microsoft.Data.Sqlite binds each parameter by name (a linear search in
+            // SQLite), so multi-row VALUES lists cost quadratically in their parameters and lose.
             _insert = Sql.Prepare(sql.Command("""
-                INSERT OR IGNORE INTO stage_lines(row_no, external_id, order_id, sale_id, product_id, brand_id, category, shopkeeper_code,
+                INSERT INTO stage_lines(row_no, external_id, order_id, sale_id, product_id, brand_id, category, shopkeeper_code, shopkeeper_id, province,
                     quantity, paid, commission, ordered_at, ordered_on, shipped_at, refund, refunded_at)
-                VALUES ($row, $ext, $order, $sale, $product, $brand, $category, $shopkeeper, $qty, $paid, $commission, $orderedAt, $orderedOn, $shippedAt, $refund, $refundedAt)
-                """), "$row", "$ext", "$order", "$sale", "$product", "$brand", "$category", "$shopkeeper", "$qty", "$paid", "$commission",
-                "$orderedAt", "$orderedOn", "$shippedAt", "$refund", "$refundedAt");
+                VALUES ($row, $ext, $order, $sale, $product, $brand, $category, $shopkeeper, $shopkeeperId, $province, $qty, $paid, $commission,
+                    $orderedAt, $orderedOn, $shippedAt, $refund, $refundedAt)
+                """), "$row", "$ext", "$order", "$sale", "$product", "$brand", "$category", "$shopkeeper", "$shopkeeperId", "$province", "$qty", "$paid",
+                "$commission", "$orderedAt", "$orderedOn", "$shippedAt", "$refund", "$refundedAt");
+            _findShopkeeper = Sql.Prepare(sql.Command("SELECT Id, Province FROM Shopkeepers WHERE Code = $code"), "$code");
             _findSale = Sql.Prepare(sql.Command("""
                 SELECT s.Id, s.BrandId, s.Category, p.SkuCode, p.Id FROM Sales s
                 LEFT JOIN SaleProduct sp ON sp.SaleId = s.Id LEFT JOIN Products p ON p.Id = sp.ProductId
@@ -90,6 +100,12 @@ public sealed partial class ImportService
             else if (!sale.ProductsBySku.TryGetValue(sku, out productId))
                 await Problem("sku_code", $"SKU {sku} 不属于档期 {saleCode} · sku_code {sku} does not belong to sale {saleCode}");
             if (bad) return;
+            var known = await FindShopkeeperAsync(shopkeeper, ct);
+            if (known is null)
+            {
+                await Problem("shopkeeper_id", $"未知店主：{shopkeeper} · unknown shopkeeper_id: {shopkeeper}");
+                return;
+            }
 
             var p = _insert!.Parameters;
             p[0].Value = row;
@@ -100,16 +116,30 @@ public sealed partial class ImportService
             p[5].Value = sale.BrandId;
             p[6].Value = sale.Category;
             p[7].Value = shopkeeper;
-            p[8].Value = quantity;
-            p[9].Value = paid;
-            p[10].Value = commission;
-            p[11].Value = orderedAt;
-            p[12].Value = ChinaTime.DateOf(orderedAt);
-            p[13].Value = (object?)shippedAt ?? DBNull.Value;
-            p[14].Value = refund;
-            p[15].Value = (object?)refundedAt ?? DBNull.Value;
-            if (await _insert.ExecuteNonQueryAsync(ct) == 0)
-                await Problem("external_id", $"文件中 external_id 重复：{externalId} · external_id appears twice in the file: {externalId}");
+            p[8].Value = known.Id;
+            p[9].Value = known.Province;
+            p[10].Value = quantity;
+            p[11].Value = paid;
+            p[12].Value = commission;
+            p[13].Value = orderedAt;
+            p[14].Value = ChinaTime.DateOf(orderedAt);
+            p[15].Value = (object?)shippedAt ?? DBNull.Value;
+            p[16].Value = refund;
+            p[17].Value = (object?)refundedAt ?? DBNull.Value;
+            await _insert.ExecuteNonQueryAsync(ct);
+        }
+
+        private async Task<ShopkeeperInfo?> FindShopkeeperAsync(string code, CancellationToken ct)
+        {
+            if (_shopkeepers.TryGetValue(code, out var cached)) return cached;
+            _findShopkeeper!.Parameters[0].Value = code;
+            ShopkeeperInfo? info = null;
+            await using (var reader = await _findShopkeeper.ExecuteReaderAsync(ct))
+            {
+                if (await reader.ReadAsync(ct)) info = new ShopkeeperInfo(reader.GetInt32(0), reader.GetString(1));
+            }
+            _shopkeepers[code] = info;
+            return info;
         }
 
         private async Task<SaleInfo?> FindSaleAsync(string code, CancellationToken ct)
@@ -131,10 +161,16 @@ public sealed partial class ImportService
 
         public override async Task ValidateAsync(CancellationToken ct)
         {
+            // Indexed once the rows are in (cheaper than keeping a unique index through a million inserts);
+            // a line whose external id came earlier in the file is a problem, and only the first one stays staged.
+            await sql.ExecAsync("CREATE INDEX temp.stage_lines_external_id ON stage_lines(external_id)", ct);
             await sql.ExecAsync("""
                 INSERT INTO temp.import_problems(row_no, field, message)
-                SELECT s.row_no, 'shopkeeper_id', '未知店主：' || s.shopkeeper_code || ' · unknown shopkeeper_id: ' || s.shopkeeper_code
-                FROM stage_lines s WHERE NOT EXISTS (SELECT 1 FROM Shopkeepers k WHERE k.Code = s.shopkeeper_code)
+                SELECT s.row_no, 'external_id', '文件中 external_id 重复：' || s.external_id || ' · external_id appears twice in the file: ' || s.external_id
+                FROM stage_lines s WHERE EXISTS (SELECT 1 FROM stage_lines t WHERE t.external_id = s.external_id AND t.row_no < s.row_no)
+                """, ct);
+            await sql.ExecAsync("""
+                DELETE FROM stage_lines WHERE EXISTS (SELECT 1 FROM stage_lines t WHERE t.external_id = stage_lines.external_id AND t.row_no < stage_lines.row_no)
                 """, ct);
             // A line that arrives again: identity never changes, shipment is set once, the refund only grows.
             await sql.ExecAsync("""
@@ -144,7 +180,7 @@ public sealed partial class ImportService
                         CASE WHEN l.OrderId <> s.order_id THEN 'order_id'
                              WHEN l.SaleId <> s.sale_id THEN 'sale_code'
                              WHEN l.ProductId <> s.product_id THEN 'sku_code'
-                             WHEN k.Code IS NULL OR k.Code <> s.shopkeeper_code THEN 'shopkeeper_id'
+                             WHEN l.ShopkeeperId <> s.shopkeeper_id THEN 'shopkeeper_id'
                              WHEN l.Quantity <> s.quantity THEN 'quantity'
                              WHEN l.PaidFen <> s.paid THEN 'paid_fen'
                              WHEN l.OrderedAt <> s.ordered_at THEN 'ordered_at'
@@ -152,15 +188,15 @@ public sealed partial class ImportService
                              WHEN s.refund < l.RefundFen THEN 'refund_fen'
                         END AS field,
                         CASE WHEN l.ShippedAt IS NOT NULL AND (s.shipped_at IS NULL OR s.shipped_at <> l.ShippedAt)
-                                  AND l.OrderId = s.order_id AND l.SaleId = s.sale_id AND l.ProductId = s.product_id AND k.Code = s.shopkeeper_code
+                                  AND l.OrderId = s.order_id AND l.SaleId = s.sale_id AND l.ProductId = s.product_id AND l.ShopkeeperId = s.shopkeeper_id
                                   AND l.Quantity = s.quantity AND l.PaidFen = s.paid AND l.OrderedAt = s.ordered_at
                                   THEN '发货时间只能设置一次 · shipped_at may be set only once'
                              WHEN s.refund < l.RefundFen AND l.OrderId = s.order_id AND l.SaleId = s.sale_id AND l.ProductId = s.product_id
-                                  AND k.Code = s.shopkeeper_code AND l.Quantity = s.quantity AND l.PaidFen = s.paid AND l.OrderedAt = s.ordered_at
+                                  AND l.ShopkeeperId = s.shopkeeper_id AND l.Quantity = s.quantity AND l.PaidFen = s.paid AND l.OrderedAt = s.ordered_at
                                   THEN '累计退款只能增加（' || l.RefundFen || ' → ' || s.refund || '） · refund_fen only grows (' || l.RefundFen || ' → ' || s.refund || ')'
                              ELSE '该字段不能改变 · this field never changes once a line has arrived'
                         END AS message
-                    FROM stage_lines s JOIN OrderLines l ON l.ExternalId = s.external_id LEFT JOIN Shopkeepers k ON k.Id = l.ShopkeeperId)
+                    FROM stage_lines s JOIN OrderLines l ON l.ExternalId = s.external_id)
                 WHERE field IS NOT NULL
                 """, ct);
             // All lines of an order belong to one sale, one shopkeeper and one China date: orders then add up across the aggregates.
@@ -169,10 +205,10 @@ public sealed partial class ImportService
                 SELECT s.row_no, 'order_id', '同一订单的行须属于同一档期、店主和日期：' || s.order_id || ' · all lines of order ' || s.order_id || ' must share sale, shopkeeper and date'
                 FROM stage_lines s
                 WHERE s.order_id IN (SELECT order_id FROM stage_lines GROUP BY order_id
-                                     HAVING COUNT(DISTINCT sale_id) > 1 OR COUNT(DISTINCT shopkeeper_code) > 1 OR COUNT(DISTINCT ordered_on) > 1)
-                   OR EXISTS (SELECT 1 FROM OrderLines o JOIN Shopkeepers k ON k.Id = o.ShopkeeperId
+                                     HAVING COUNT(DISTINCT sale_id) > 1 OR COUNT(DISTINCT shopkeeper_id) > 1 OR COUNT(DISTINCT ordered_on) > 1)
+                   OR EXISTS (SELECT 1 FROM OrderLines o
                               WHERE o.OrderId = s.order_id AND o.ExternalId <> s.external_id
-                                AND (o.SaleId <> s.sale_id OR o.OrderedOn <> s.ordered_on OR k.Code <> s.shopkeeper_code))
+                                AND (o.SaleId <> s.sale_id OR o.OrderedOn <> s.ordered_on OR o.ShopkeeperId <> s.shopkeeper_id))
                 """, ct);
         }
 
@@ -182,11 +218,11 @@ public sealed partial class ImportService
             // counts once, when its first line arrives), changed lines by the difference.
             await sql.ExecAsync("""
                 INSERT INTO temp.import_delta(shopkeeper_id, day, brand_id, province, category, gmv, refund, items, commission, orders, lines)
-                SELECT k.Id, s.ordered_on, s.brand_id, k.Province, MAX(s.category), SUM(s.paid), SUM(s.refund), SUM(s.quantity), SUM(s.commission),
+                SELECT s.shopkeeper_id, s.ordered_on, s.brand_id, MAX(s.province), MAX(s.category), SUM(s.paid), SUM(s.refund), SUM(s.quantity), SUM(s.commission),
                        COUNT(DISTINCT CASE WHEN NOT EXISTS (SELECT 1 FROM OrderLines o WHERE o.OrderId = s.order_id) THEN s.order_id END), COUNT(*)
-                FROM stage_lines s JOIN Shopkeepers k ON k.Code = s.shopkeeper_code
+                FROM stage_lines s
                 WHERE NOT EXISTS (SELECT 1 FROM OrderLines l WHERE l.ExternalId = s.external_id)
-                GROUP BY k.Id, s.ordered_on, s.brand_id
+                GROUP BY s.shopkeeper_id, s.ordered_on, s.brand_id
                 """, ct);
             await sql.ExecAsync("""
                 INSERT INTO temp.import_delta(shopkeeper_id, day, brand_id, province, category, gmv, refund, items, commission, orders, lines)
@@ -205,9 +241,9 @@ public sealed partial class ImportService
             var inserted = await sql.ExecAsync("""
                 INSERT INTO OrderLines(ExternalId, OrderId, SaleId, ProductId, BrandId, Category, ShopkeeperId, Quantity, PaidFen,
                     ShopkeeperCommissionFen, OrderedAt, OrderedOn, ShippedAt, RefundFen, RefundedAt)
-                SELECT s.external_id, s.order_id, s.sale_id, s.product_id, s.brand_id, s.category, k.Id, s.quantity, s.paid,
+                SELECT s.external_id, s.order_id, s.sale_id, s.product_id, s.brand_id, s.category, s.shopkeeper_id, s.quantity, s.paid,
                     s.commission, s.ordered_at, s.ordered_on, s.shipped_at, s.refund, s.refunded_at
-                FROM stage_lines s JOIN Shopkeepers k ON k.Code = s.shopkeeper_code
+                FROM stage_lines s
                 WHERE NOT EXISTS (SELECT 1 FROM OrderLines l WHERE l.ExternalId = s.external_id)
                 ORDER BY s.row_no
                 """, ct);
@@ -219,6 +255,7 @@ public sealed partial class ImportService
         {
             _insert?.Dispose();
             _findSale?.Dispose();
+            _findShopkeeper?.Dispose();
             return sql.DropAsync("stage_lines", "import_delta", "import_problems");
         }
     }

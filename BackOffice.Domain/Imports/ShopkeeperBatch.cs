@@ -105,7 +105,7 @@ public sealed partial class ImportService
             // The province aggregate moves; the per-shopkeeper rows keep their figures and take the new province.
             await sql.ExecAsync(AggregateBuilder.ApplyDelta[1], ct);
             await sql.ExecAsync(AggregateBuilder.ApplyDelta[3], ct);
-            foreach (var table in (string[])["ShopkeeperDailySales", "ShopkeeperMonthlySales"])
+            foreach (var table in (string[])["ShopkeeperDailySales", "ShopkeeperMonthlySales", "ShopkeeperCategoryMonthlySales"])
             {
                 await sql.ExecAsync($"""
                     UPDATE {table} SET Province = s.province

@@ -7,7 +7,7 @@ namespace BackOffice.Domain.Metrics;
 
 /// <summary>
 /// The metric aggregates (<see cref="DailySales"/>, <see cref="ShopkeeperDailySales"/>,
-/// <see cref="ShopkeeperMonthlySales"/>, <see cref="ShopkeeperSegmentSpell"/>): rebuilt here from the
+/// <see cref="ShopkeeperMonthlySales"/>, <see cref="ShopkeeperCategoryMonthlySales"/>, <see cref="ShopkeeperSegmentSpell"/>): rebuilt here from the
 /// order lines, kept incrementally by the imports from a delta table of the same shape.
 /// </summary>
 public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> factory)
@@ -19,6 +19,7 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlRawAsync("DELETE FROM ShopkeeperSegmentSpells", ct);
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM ShopkeeperCategoryMonthlySales", ct);
         await db.Database.ExecuteSqlRawAsync("DELETE FROM ShopkeeperMonthlySales", ct);
         await db.Database.ExecuteSqlRawAsync("DELETE FROM ShopkeeperDailySales", ct);
         await db.Database.ExecuteSqlRawAsync("DELETE FROM DailySales", ct);
@@ -42,6 +43,12 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
             FROM ShopkeeperDailySales GROUP BY ShopkeeperId, {month}
             """;
         await db.Database.ExecuteSqlRawAsync(monthly, ct);
+        var byCategory = $"""
+            INSERT INTO ShopkeeperCategoryMonthlySales(ShopkeeperId, Month, Category, Province, GmvFen, RefundFen, CommissionFen, Orders, Lines)
+            SELECT ShopkeeperId, {month}, Category, MAX(Province), SUM(GmvFen), SUM(RefundFen), SUM(CommissionFen), SUM(Orders), SUM(Lines)
+            FROM ShopkeeperDailySales GROUP BY ShopkeeperId, {month}, Category
+            """;
+        await db.Database.ExecuteSqlRawAsync(byCategory, ct);
         await WriteSpellsAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), null, ct);
         await tx.CommitAsync(ct);
     }
@@ -72,8 +79,8 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
             GmvFen = GmvFen + excluded.GmvFen, RefundFen = RefundFen + excluded.RefundFen, Items = Items + excluded.Items,
             CommissionFen = CommissionFen + excluded.CommissionFen, Orders = Orders + excluded.Orders, Lines = Lines + excluded.Lines
         """,
-        "DELETE FROM ShopkeeperDailySales WHERE Lines = 0",
-        "DELETE FROM DailySales WHERE Lines = 0",
+        "DELETE FROM ShopkeeperDailySales WHERE Lines = 0 AND ShopkeeperId IN (SELECT shopkeeper_id FROM temp.import_delta)",
+        "DELETE FROM DailySales WHERE Lines = 0 AND Day IN (SELECT day FROM temp.import_delta)",
     ];
 
     /// <summary>
@@ -94,8 +101,20 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
         {
             await monthly.ExecuteNonQueryAsync(ct);
         }
-        await using (var empty = Command(connection, tx, "DELETE FROM ShopkeeperMonthlySales WHERE Lines = 0"))
+        await using (var byCategory = Command(connection, tx, """
+            INSERT INTO ShopkeeperCategoryMonthlySales(ShopkeeperId, Month, Category, Province, GmvFen, RefundFen, CommissionFen, Orders, Lines)
+            SELECT shopkeeper_id, substr(day, 1, 8) || '01', category, MAX(province), SUM(gmv), SUM(refund), SUM(commission), SUM(orders), SUM(lines)
+            FROM temp.import_delta WHERE true GROUP BY shopkeeper_id, substr(day, 1, 8), category
+            ON CONFLICT(ShopkeeperId, Month, Category) DO UPDATE SET
+                GmvFen = GmvFen + excluded.GmvFen, RefundFen = RefundFen + excluded.RefundFen, CommissionFen = CommissionFen + excluded.CommissionFen,
+                Orders = Orders + excluded.Orders, Lines = Lines + excluded.Lines
+            """))
         {
+            await byCategory.ExecuteNonQueryAsync(ct);
+        }
+        foreach (var table in (string[])["ShopkeeperMonthlySales", "ShopkeeperCategoryMonthlySales"])
+        {
+            await using var empty = Command(connection, tx, $"DELETE FROM {table} WHERE Lines = 0 AND ShopkeeperId IN (SELECT shopkeeper_id FROM temp.import_delta)");
             await empty.ExecuteNonQueryAsync(ct);
         }
         await WriteSpellsAsync(connection, tx, "SELECT shopkeeper_id FROM temp.import_delta", ct);

@@ -116,9 +116,11 @@ public sealed class AnalyticsService(IDbContextFactory<BackOfficeDbContext> fact
         var gmv = await GmvByShopkeeperAsync(db, filter, ct);
         var values = gmv.Values.ToArray();
         var deciles = Deciles(values);
-        var trend = new List<MonthlyConcentration>();
         var lastMonth = FirstOfMonth(filter.To);
         var firstMonth = lastMonth.AddMonths(-(TrendMonths - 1));
+        if (filter.Category is null && !MetricsService.BrandSliced(filter))
+            return new ConcentrationFigures(filter, values.Length, values.Sum(), deciles, await TrendFromMonthlyAsync(db, filter.Province, firstMonth, lastMonth, ct));
+        var trend = new List<MonthlyConcentration>();
         var byMonth = await GmvByShopkeeperMonthAsync(db, filter, firstMonth, lastMonth, ct);
         for (var month = firstMonth; month <= lastMonth; month = month.AddMonths(1))
         {
@@ -127,6 +129,31 @@ public sealed class AnalyticsService(IDbContextFactory<BackOfficeDbContext> fact
             trend.Add(new MonthlyConcentration(month, monthValues.Length, monthValues.Sum(), d[0].Share));
         }
         return new ConcentrationFigures(filter, values.Length, values.Sum(), deciles, trend);
+    }
+
+    /// <summary>
+    /// The trend of an unsliced (or province) filter without reading every shopkeeper's month: each
+    /// month's count and GMV, then the sum of its top tenth — ranks r with ⌊10r/n⌋ = 0, i.e. the first
+    /// ⌈n/10⌉ — read backwards from the (month, GMV) index. Same figures as <see cref="Deciles"/>.
+    /// </summary>
+    private static async Task<List<MonthlyConcentration>> TrendFromMonthlyAsync(BackOfficeDbContext db, string? province, DateOnly firstMonth, DateOnly lastMonth, CancellationToken ct)
+    {
+        var totals = await Monthly(db, province).Where(m => m.Month >= firstMonth && m.Month <= lastMonth).GroupBy(m => m.Month)
+            .Select(g => new { Month = g.Key, Count = g.LongCount(), Gmv = g.Sum(m => m.GmvFen) }).ToDictionaryAsync(x => x.Month, ct);
+        var trend = new List<MonthlyConcentration>();
+        for (var month = firstMonth; month <= lastMonth; month = month.AddMonths(1))
+        {
+            if (!totals.TryGetValue(month, out var t))
+            {
+                trend.Add(new MonthlyConcentration(month, 0, 0, 0));
+                continue;
+            }
+            var m = month;
+            var top = (int)((t.Count + 9) / 10);
+            var topGmv = await Monthly(db, province).Where(x => x.Month == m).OrderByDescending(x => x.GmvFen).Take(top).SumAsync(x => x.GmvFen, ct);
+            trend.Add(new MonthlyConcentration(month, t.Count, t.Gmv, t.Gmv == 0 ? 0 : (double)topGmv / t.Gmv));
+        }
+        return trend;
     }
 
     /// <summary>Ten deciles of the values, largest first: the value at rank r (0-based) of n falls in decile ⌊10r/n⌋ + 1.</summary>
@@ -154,14 +181,16 @@ public sealed class AnalyticsService(IDbContextFactory<BackOfficeDbContext> fact
         return result;
     }
 
+    /// <summary>Each month's GMV per shopkeeper under a category or brand slice (the unsliced trend is <see cref="TrendFromMonthlyAsync"/>).</summary>
     private static async Task<Dictionary<DateOnly, List<long>>> GmvByShopkeeperMonthAsync(BackOfficeDbContext db, MetricsFilter filter, DateOnly firstMonth, DateOnly lastMonth, CancellationToken ct)
     {
         var result = new Dictionary<DateOnly, List<long>>();
-        var sliced = filter.Category is not null || filter.BrandId is not null || filter.BrandIds is not null || filter.SaleId is not null;
-        if (!sliced)
+        if (filter.Category is { } category && !MetricsService.BrandSliced(filter))
         {
-            var rows = Monthly(db, filter.Province).Where(m => m.Month >= firstMonth && m.Month <= lastMonth).Select(m => new { m.Month, m.GmvFen });
-            await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
+            // A shopkeeper has one row per category and month here: one category, so one row per shopkeeper and month.
+            var rows = db.ShopkeeperCategoryMonthlySales.AsNoTracking().Where(m => m.Category == category && m.Month >= firstMonth && m.Month <= lastMonth);
+            if (filter.Province is { } province) rows = rows.Where(m => m.Province == province);
+            await foreach (var r in rows.Select(m => new { m.Month, m.GmvFen }).AsAsyncEnumerable().WithCancellation(ct))
             {
                 if (!result.TryGetValue(r.Month, out var list)) result[r.Month] = list = [];
                 list.Add(r.GmvFen);

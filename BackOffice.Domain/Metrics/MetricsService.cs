@@ -100,24 +100,42 @@ public sealed class MetricsService(IDbContextFactory<BackOfficeDbContext> factor
 
     /// <summary>
     /// Per-shopkeeper figures over the filter's period, in parts that add up: the whole months from
-    /// <see cref="ShopkeeperMonthlySales"/> and only the edge days from <see cref="ShopkeeperDailySales"/>
-    /// (a year is ~12 rows a shopkeeper, not ~365). A brand or category slice reads the daily rows (the
-    /// monthly ones are not by brand); their covering indexes keep that to the slice's own rows.
+    /// <see cref="ShopkeeperMonthlySales"/> (or <see cref="ShopkeeperCategoryMonthlySales"/> for a category
+    /// slice) and only the edge days from <see cref="ShopkeeperDailySales"/> (a year is ~12 rows a
+    /// shopkeeper, not ~365). A brand slice reads the daily rows (the monthly ones are not by brand);
+    /// their covering indexes keep that to the slice's own rows.
     /// </summary>
     internal static IQueryable<ShopkeeperPart> ShopkeeperParts(BackOfficeDbContext db, MetricsFilter filter)
     {
-        var sliced = filter.Category is not null || filter.BrandId is not null || filter.BrandIds is not null || filter.SaleId is not null;
         var (firstMonth, lastMonthEnd) = WholeMonths(filter.From, filter.To);
-        if (sliced || firstMonth > lastMonthEnd) return AsParts(ShopkeeperDays(db, filter));
-        var months = db.ShopkeeperMonthlySales.AsNoTracking().Where(m => m.Month >= firstMonth && m.Month <= lastMonthEnd);
-        if (filter.Province is { } province) months = months.Where(m => m.Province == province);
-        var parts = months.Select(m => new ShopkeeperPart
-        {
-            ShopkeeperId = m.ShopkeeperId, Province = m.Province, GmvFen = m.GmvFen, RefundFen = m.RefundFen, Orders = m.Orders, CommissionFen = m.CommissionFen,
-        });
+        if (BrandSliced(filter) || firstMonth > lastMonthEnd) return AsParts(ShopkeeperDays(db, filter));
+        var parts = MonthParts(db, filter, firstMonth, lastMonthEnd);
         if (filter.From < firstMonth) parts = parts.Concat(AsParts(ShopkeeperDays(db, filter with { To = firstMonth.AddDays(-1) })));
         if (lastMonthEnd < filter.To) parts = parts.Concat(AsParts(ShopkeeperDays(db, filter with { From = lastMonthEnd.AddDays(1) })));
         return parts;
+    }
+
+    /// <summary>Sliced finer than a category: only the daily per-shopkeeper rows carry the brand.</summary>
+    internal static bool BrandSliced(MetricsFilter filter) => filter.BrandId is not null || filter.BrandIds is not null || filter.SaleId is not null;
+
+    /// <summary>Per-shopkeeper figures of the months <paramref name="firstMonth"/> … <paramref name="lastMonthEnd"/> (whole months; no brand slice).</summary>
+    internal static IQueryable<ShopkeeperPart> MonthParts(BackOfficeDbContext db, MetricsFilter filter, DateOnly firstMonth, DateOnly lastMonthEnd)
+    {
+        if (filter.Category is { } category)
+        {
+            var byCategory = db.ShopkeeperCategoryMonthlySales.AsNoTracking().Where(m => m.Category == category && m.Month >= firstMonth && m.Month <= lastMonthEnd);
+            if (filter.Province is { } p) byCategory = byCategory.Where(m => m.Province == p);
+            return byCategory.Select(m => new ShopkeeperPart
+            {
+                ShopkeeperId = m.ShopkeeperId, Province = m.Province, GmvFen = m.GmvFen, RefundFen = m.RefundFen, Orders = m.Orders, CommissionFen = m.CommissionFen,
+            });
+        }
+        var months = db.ShopkeeperMonthlySales.AsNoTracking().Where(m => m.Month >= firstMonth && m.Month <= lastMonthEnd);
+        if (filter.Province is { } province) months = months.Where(m => m.Province == province);
+        return months.Select(m => new ShopkeeperPart
+        {
+            ShopkeeperId = m.ShopkeeperId, Province = m.Province, GmvFen = m.GmvFen, RefundFen = m.RefundFen, Orders = m.Orders, CommissionFen = m.CommissionFen,
+        });
     }
 
     /// <summary>The first day of the first and the last day of the last whole calendar month within from … to (first &gt; last when none).</summary>

@@ -22,6 +22,27 @@ public class ShopkeeperMonthlySales
 }
 
 /// <summary>
+/// One shopkeeper's sales of one category in one China calendar month: what a category-filtered
+/// leaderboard, KPI card or decile reads for the whole months of its period (a year of one category is
+/// ~250,000 rows here against ~600,000 daily ones). Kept by every import and rebuilt like
+/// <see cref="ShopkeeperMonthlySales"/>; orders add up across categories because an order is one sale, so one brand.
+/// </summary>
+public class ShopkeeperCategoryMonthlySales
+{
+    public int ShopkeeperId { get; private set; }
+    public DateOnly Month { get; private set; }
+    public string Category { get; private set; } = "";
+    public string Province { get; private set; } = "";
+    public long GmvFen { get; private set; }
+    public long RefundFen { get; private set; }
+    public long CommissionFen { get; private set; }
+    public long Orders { get; private set; }
+    public long Lines { get; private set; }
+
+    protected ShopkeeperCategoryMonthlySales() { }
+}
+
+/// <summary>
 /// A run of days over which a shopkeeper's segment stays the same, from the day after their first
 /// line on (<see cref="ToDay"/> is <see cref="DateOnly.MaxValue"/> for the last, open run). Before
 /// the first run, the segment follows from the joined date alone (<see cref="Segments.BeforeFirstLine"/>).

@@ -11,9 +11,13 @@ public static class BenchCommand
         ["exports"] = _ => ReportingBenchmarks.RunAsync(Console.Out, CancellationToken.None),
         ["calendar"] = WithServices(Domain.Sales.CalendarBenchmarks.RunAsync),
         ["import"] = WithServices(Domain.Imports.ImportBenchmarks.RunAsync),
-        // "bench dashboards quick": fewer filters and no straight-from-lines references, for iterating.
+        // "bench dashboards quick": fewer filters and no straight-from-lines references, for iterating;
+        // "nolines": all filters, no references; "slowest": also print each query's three slowest filters.
         ["dashboards"] = context => WithServices((services, output, ct) =>
-            Domain.Metrics.DashboardBenchmarks.RunAsync(services, output, context.Positional.Contains("quick"), ct))(context),
+            Domain.Metrics.DashboardBenchmarks.RunAsync(services, output, new Domain.Metrics.BenchOptions(
+                context.Positional.Contains("quick") ? 8 : 20,
+                !context.Positional.Contains("quick") && !context.Positional.Contains("nolines"),
+                context.Positional.Contains("slowest")), ct))(context),
         ["settlement"] = WithServices(SettlementBenchmarks.RunAsync),
     };
 

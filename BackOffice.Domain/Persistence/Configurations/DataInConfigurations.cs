@@ -14,9 +14,12 @@ internal sealed class DailySalesConfiguration : IEntityTypeConfiguration<DailySa
         builder.HasKey(d => new { d.Day, d.BrandId, d.Province });
         builder.Property(d => d.Province).HasMaxLength(20);
         builder.Property(d => d.Category).HasMaxLength(Categories.CodeMaxLength);
-        builder.HasIndex(d => new { d.BrandId, d.Day });
-        builder.HasIndex(d => new { d.Category, d.Day });
-        builder.HasIndex(d => new { d.Province, d.Day });
+        // Covering, one per filter shape (period; period + brand, category or province): the key is a
+        // separate index in SQLite, so a range over it alone would look every row up in the table.
+        builder.HasIndex(d => new { d.Day, d.Province, d.Category, d.BrandId, d.GmvFen, d.RefundFen, d.Items, d.CommissionFen, d.Orders });
+        builder.HasIndex(d => new { d.BrandId, d.Day, d.Province, d.Category, d.GmvFen, d.RefundFen, d.Items, d.CommissionFen, d.Orders });
+        builder.HasIndex(d => new { d.Category, d.Day, d.Province, d.BrandId, d.GmvFen, d.RefundFen, d.Items, d.CommissionFen, d.Orders });
+        builder.HasIndex(d => new { d.Province, d.Day, d.Category, d.BrandId, d.GmvFen, d.RefundFen, d.Items, d.CommissionFen, d.Orders });
     }
 }
 

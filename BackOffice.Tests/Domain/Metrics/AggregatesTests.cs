@@ -79,8 +79,11 @@ public class AggregatesTests
             {
                 foreach (var province in new[] { null, Provinces[0], Provinces[1] })
                 {
-                    var filter = new MetricsFilter(from, to, Province: province);
-                    Assert.Equal(await LineMetrics.ComputeAsync(db, filter), await metrics.ComputeAsync(filter));
+                    foreach (var category in new[] { null, BackOffice.Domain.Brands.Categories.All[0].Code, BackOffice.Domain.Brands.Categories.All[1].Code })
+                    {
+                        var filter = new MetricsFilter(from, to, Category: category, Province: province);
+                        Assert.Equal(await LineMetrics.ComputeAsync(db, filter), await metrics.ComputeAsync(filter));
+                    }
                 }
             }
         }

@@ -127,11 +127,13 @@ public class AnalyticsServiceTests
     [InlineData("2026-10-01", "2026-11-05", null, "广东")]
     [InlineData("2026-11-03", "2026-11-09", null, null)]
     [InlineData("2026-10-01", "2026-11-30", 1, "浙江")]
-    public async Task Concentration_AnyFilter_SameAsFromLines(string from, string to, int? brand, string? province)
+    [InlineData("2026-10-01", "2026-11-30", null, null, "Beauty")]
+    [InlineData("2026-10-15", "2026-11-30", null, "浙江", "Apparel")]
+    public async Task Concentration_AnyFilter_SameAsFromLines(string from, string to, int? brand, string? province, string? category = null)
     {
         await using var database = await DecilesDatabaseAsync();
         var filter = new MetricsFilter(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture),
-            BrandId: brand, Province: province);
+            Category: category, BrandId: brand, Province: province);
         await using var db = database.NewContext();
         Assert.Equivalent(await LineAnalytics.ConcentrationAsync(db, filter), await database.Get<AnalyticsService>().ConcentrationAsync(filter), strict: true);
     }

@@ -64,22 +64,41 @@ public class ShopkeeperActivityTests
             var cohorts = new CohortFilter(new(2026, 1, 1), new(2026, 6, 1), new(2026, 11, 1));
             Assert.Equivalent(await LineAnalytics.CohortsAsync(db, cohorts), await analytics.CohortsAsync(cohorts), strict: true);
         }
+        Assert.Equal(await ByCategoryFromLinesAsync(database), incremental.ByCategory);
         await database.Get<AggregateBuilder>().RebuildAsync();
         var rebuilt = await SnapshotAsync(database);
         Assert.Equal(incremental.Monthly, rebuilt.Monthly);
+        Assert.Equal(incremental.ByCategory, rebuilt.ByCategory);
         Assert.Equal(incremental.Spells, rebuilt.Spells);
         Assert.NotEmpty(incremental.Monthly);
+        Assert.NotEmpty(incremental.ByCategory);
         Assert.NotEmpty(incremental.Spells);
     }
 
-    private static async Task<(List<string> Monthly, List<string> Spells)> SnapshotAsync(TestDatabase database)
+    private static async Task<(List<string> Monthly, List<string> ByCategory, List<string> Spells)> SnapshotAsync(TestDatabase database)
     {
         await using var db = database.NewContext();
         var monthly = await db.ShopkeeperMonthlySales.AsNoTracking().OrderBy(m => m.ShopkeeperId).ThenBy(m => m.Month)
             .Select(m => $"{m.ShopkeeperId} {m.Month} {m.Province} {m.GmvFen} {m.RefundFen} {m.CommissionFen} {m.Orders} {m.Lines}").ToListAsync();
+        var byCategory = await db.ShopkeeperCategoryMonthlySales.AsNoTracking().OrderBy(m => m.ShopkeeperId).ThenBy(m => m.Month).ThenBy(m => m.Category)
+            .Select(m => $"{m.ShopkeeperId} {m.Month} {m.Category} {m.Province} {m.GmvFen} {m.RefundFen} {m.CommissionFen} {m.Orders} {m.Lines}").ToListAsync();
         var spells = await db.ShopkeeperSegmentSpells.AsNoTracking().OrderBy(s => s.ShopkeeperId).ThenBy(s => s.FromDay)
             .Select(s => $"{s.ShopkeeperId} {s.FromDay} {s.ToDay} {s.Segment}").ToListAsync();
-        return (monthly, spells);
+        return (monthly, byCategory, spells);
+    }
+
+    /// <summary>The per-category monthly rows computed straight from the lines and the shopkeepers' current province.</summary>
+    private static async Task<List<string>> ByCategoryFromLinesAsync(TestDatabase database)
+    {
+        await using var db = database.NewContext();
+        var lines = await db.OrderLines.AsNoTracking()
+            .Join(db.Shopkeepers, l => l.ShopkeeperId, k => k.Id, (l, k) => new { l.ShopkeeperId, l.OrderedOn, l.Category, k.Province, l.PaidFen, l.RefundFen, l.ShopkeeperCommissionFen, l.OrderId })
+            .ToListAsync();
+        return lines.GroupBy(l => (l.ShopkeeperId, Month: new DateOnly(l.OrderedOn.Year, l.OrderedOn.Month, 1), l.Category))
+            .OrderBy(g => g.Key.ShopkeeperId).ThenBy(g => g.Key.Month).ThenBy(g => g.Key.Category, StringComparer.Ordinal)
+            .Select(g => $"{g.Key.ShopkeeperId} {g.Key.Month} {g.Key.Category} {g.First().Province} {g.Sum(l => l.PaidFen)} {g.Sum(l => l.RefundFen)} "
+                + $"{g.Sum(l => l.ShopkeeperCommissionFen)} {g.Select(l => l.OrderId).Distinct().Count()} {g.Count()}")
+            .ToList();
     }
 
     private static async Task Apply(Task<ImportResult> import)

@@ -670,13 +670,54 @@ namespace BackOffice.Domain.Persistence.Migrations.SqlServer
 
                     b.HasKey("Day", "BrandId", "Province");
 
-                    b.HasIndex("BrandId", "Day");
+                    b.HasIndex("BrandId", "Day", "Province", "Category", "GmvFen", "RefundFen", "Items", "CommissionFen", "Orders");
 
-                    b.HasIndex("Category", "Day");
+                    b.HasIndex("Category", "Day", "Province", "BrandId", "GmvFen", "RefundFen", "Items", "CommissionFen", "Orders");
 
-                    b.HasIndex("Province", "Day");
+                    b.HasIndex("Day", "Province", "Category", "BrandId", "GmvFen", "RefundFen", "Items", "CommissionFen", "Orders");
+
+                    b.HasIndex("Province", "Day", "Category", "BrandId", "GmvFen", "RefundFen", "Items", "CommissionFen", "Orders");
 
                     b.ToTable("DailySales");
+                });
+
+            modelBuilder.Entity("BackOffice.Domain.Metrics.ShopkeeperCategoryMonthlySales", b =>
+                {
+                    b.Property<int>("ShopkeeperId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("CommissionFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GmvFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Lines")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Orders")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("RefundFen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ShopkeeperId", "Month", "Category");
+
+                    b.HasIndex("Category", "Month", "ShopkeeperId", "Province", "GmvFen", "RefundFen", "Orders", "CommissionFen");
+
+                    b.ToTable("ShopkeeperCategoryMonthlySales");
                 });
 
             modelBuilder.Entity("BackOffice.Domain.Metrics.ShopkeeperDailySales", b =>
@@ -760,6 +801,10 @@ namespace BackOffice.Domain.Persistence.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     b.HasKey("ShopkeeperId", "Month");
+
+                    b.HasIndex("Month", "GmvFen");
+
+                    b.HasIndex("Province", "Month", "GmvFen");
 
                     b.HasIndex("Month", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
 

@@ -651,13 +651,54 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
 
                     b.HasKey("Day", "BrandId", "Province");
 
-                    b.HasIndex("BrandId", "Day");
+                    b.HasIndex("BrandId", "Day", "Province", "Category", "GmvFen", "RefundFen", "Items", "CommissionFen", "Orders");
 
-                    b.HasIndex("Category", "Day");
+                    b.HasIndex("Category", "Day", "Province", "BrandId", "GmvFen", "RefundFen", "Items", "CommissionFen", "Orders");
 
-                    b.HasIndex("Province", "Day");
+                    b.HasIndex("Day", "Province", "Category", "BrandId", "GmvFen", "RefundFen", "Items", "CommissionFen", "Orders");
+
+                    b.HasIndex("Province", "Day", "Category", "BrandId", "GmvFen", "RefundFen", "Items", "CommissionFen", "Orders");
 
                     b.ToTable("DailySales");
+                });
+
+            modelBuilder.Entity("BackOffice.Domain.Metrics.ShopkeeperCategoryMonthlySales", b =>
+                {
+                    b.Property<int>("ShopkeeperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CommissionFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GmvFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Lines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Orders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RefundFen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ShopkeeperId", "Month", "Category");
+
+                    b.HasIndex("Category", "Month", "ShopkeeperId", "Province", "GmvFen", "RefundFen", "Orders", "CommissionFen");
+
+                    b.ToTable("ShopkeeperCategoryMonthlySales");
                 });
 
             modelBuilder.Entity("BackOffice.Domain.Metrics.ShopkeeperDailySales", b =>
@@ -741,6 +782,10 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("ShopkeeperId", "Month");
+
+                    b.HasIndex("Month", "GmvFen");
+
+                    b.HasIndex("Province", "Month", "GmvFen");
 
                     b.HasIndex("Month", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
 
