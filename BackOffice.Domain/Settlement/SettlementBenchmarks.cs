@@ -46,8 +46,12 @@ public static class SettlementBenchmarks
 
         var document = Synthetic(5_000);
         var files = services.GetRequiredService<StatementFiles>();
-        files.Render(document, "xlsx");
+        // A running console has rendered before: a small statement first loads the fonts and compiles both paths.
         var watch = Stopwatch.StartNew();
+        files.Render(Synthetic(20), "xlsx");
+        files.Render(Synthetic(20), "pdf");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first 20-entry statement to Excel and PDF after start (fonts, compilation): {watch.Elapsed.TotalSeconds:0.00} s"));
+        watch.Restart();
         var xlsx = files.Render(document, "xlsx");
         var excel = watch.Elapsed;
         watch.Restart();
