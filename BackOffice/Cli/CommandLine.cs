@@ -62,6 +62,8 @@ public static class CommandLine
               statements export --month yyyy-MM [--supplier SUP-000123] --format xlsx,pdf,json --out DIR
                                                 write the month's statements as files
               bench dashboards                  dashboard query p50/p95 beside the same figures from the order lines
+              bench settlement                  on a data set without a ledger: first run, the last month's run,
+                                                rerun, and a 5,000-entry statement to Excel and PDF
               help                              this text
 
             Configuration (same as the web app): --DataFolder DIR, --Database:Provider Sqlite|SqlServer,
