@@ -27,6 +27,9 @@ public sealed class SettlementRunService(
 {
     private const int ChunkSize = 20_000;
 
+    /// <summary>Writes through the portable multi-row INSERT writer whatever the provider (tests run it on SQLite).</summary>
+    internal bool PortableWriter { get; init; }
+
     public async Task<SettlementRunResult> RunAsync(Actor actor, DateOnly through, IProgress<SettlementProgress>? progress = null, CancellationToken ct = default)
     {
         actor.Require(Roles.Finance, "settlement run");
@@ -38,9 +41,10 @@ public sealed class SettlementRunService(
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
 
         var supplierOfBrand = await db.Brands.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.SupplierId, ct);
+        var fallback = defaults.ToSnapshot();
         var termsOfSale = (await db.Sales.AsNoTracking().Select(s => new { s.Id, s.Terms }).ToListAsync(ct))
-            .ToDictionary(s => s.Id, s => s.Terms ?? defaults.ToSnapshot());
-        var lastIssued = await LastIssuedMonthsAsync(db, ct);
+            .ToDictionary(s => s.Id, s => s.Terms ?? fallback);
+        var openMonth = (await LastIssuedMonthsAsync(db, ct)).ToDictionary(m => m.Key, m => SettlementMonth.Next(m.Value));
 
         progress?.Report(new SettlementProgress("count", 0, 0));
         var candidates = Candidates(db, end);
@@ -54,43 +58,49 @@ public sealed class SettlementRunService(
             // A bigger page cache keeps the ledger's indexes in memory while millions of rows go in.
             await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144", ct);
         }
-        await using var writer = new LedgerWriter(db, tx.GetDbTransaction(), now);
-        long examined = 0, booked = 0, amount = 0;
-        long lastId = 0;
-        while (true)
+        var booked = new LedgerBookings();
+        long examined = 0, entries = 0, amount = 0;
+        using (var writer = LedgerWriter.Create(db, tx.GetDbTransaction(), now, PortableWriter))
         {
-            var chunk = await candidates.Where(c => c.OrderLineId > lastId).OrderBy(c => c.OrderLineId).Take(ChunkSize).ToListAsync(ct);
-            if (chunk.Count == 0) break;
-            foreach (var line in chunk)
+            long lastId = 0;
+            while (true)
             {
-                var supplierId = supplierOfBrand[line.BrandId];
-                var terms = termsOfSale.TryGetValue(line.SaleId, out var t) ? t : defaults.ToSnapshot();
-                var booking = Entitlements.Book(new LineState(line.OrderLineId, line.SaleId, line.PaidFen, line.ShippedAt, line.RefundFen, line.RefundedAt,
-                    line.BookedShippedFen, line.BookedRefundFen ?? 0), terms, end);
-                var open = lastIssued.TryGetValue(supplierId, out var issued) ? SettlementMonth.Next(issued) : 0;
-                foreach (var entry in booking.Entries)
+                var chunk = await candidates.Where(c => c.OrderLineId > lastId).OrderBy(c => c.OrderLineId).Take(ChunkSize).ToListAsync(ct);
+                if (chunk.Count == 0) break;
+                foreach (var line in chunk)
                 {
-                    var month = Math.Max(SettlementMonth.Of(entry.DueDate), open);
-                    await writer.AddEntryAsync(supplierId, entry.Kind, line.OrderLineId, line.SaleId, entry.AmountFen, entry.BasisFen, entry.DueDate, month, ct);
-                    booked++;
-                    amount += entry.AmountFen;
+                    var supplierId = supplierOfBrand[line.BrandId];
+                    var booking = Entitlements.Book(new LineState(line.OrderLineId, line.SaleId, line.PaidFen, line.ShippedAt, line.RefundFen, line.RefundedAt,
+                        line.BookedShippedFen, line.BookedRefundFen ?? 0), termsOfSale.GetValueOrDefault(line.SaleId, fallback), end);
+                    var open = openMonth.GetValueOrDefault(supplierId);
+                    foreach (var entry in booking.Entries)
+                    {
+                        var month = Math.Max(SettlementMonth.Of(entry.DueDate), open);
+                        writer.AddEntry(supplierId, entry.Kind, line.OrderLineId, line.SaleId, entry.AmountFen, entry.BasisFen, entry.DueDate, month);
+                        booked.Add(supplierId, month, entry.Kind, entry.AmountFen);
+                        entries++;
+                        amount += entry.AmountFen;
+                    }
+                    if (line.BookedShippedFen is null) writer.AddLine(line.OrderLineId, supplierId, booking.ShippedFen, booking.RefundBookedFen);
+                    else if (booking.RefundBookedFen != line.BookedRefundFen) writer.UpdateLine(line.OrderLineId, booking.RefundBookedFen);
                 }
-                if (line.BookedShippedFen is null) await writer.AddLineAsync(line.OrderLineId, supplierId, booking.ShippedFen, booking.RefundBookedFen, ct);
-                else if (booking.RefundBookedFen != line.BookedRefundFen) await writer.UpdateLineAsync(line.OrderLineId, booking.RefundBookedFen, ct);
+                // The next chunk's query joins the line ledger: it must see this chunk's rows.
+                writer.Flush();
+                examined += chunk.Count;
+                lastId = chunk[^1].OrderLineId;
+                progress?.Report(new SettlementProgress("book", lastId, total));
+                ct.ThrowIfCancellationRequested();
             }
-            examined += chunk.Count;
-            lastId = chunk[^1].OrderLineId;
-            progress?.Report(new SettlementProgress("book", lastId, total));
         }
 
         progress?.Report(new SettlementProgress("drafts", total, total));
-        var draftCount = await drafts.RebuildAsync(db, now, supplierId: null, ct);
+        var draftCount = await drafts.ApplyAsync(db, now, booked, ct);
         await audit.RecordAsync(db, actor, "settlement.run", "Settlement", through.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            after: new { Through = through, LinesExamined = examined, EntriesBooked = booked, AmountBookedFen = amount, Drafts = draftCount }, ct: ct);
+            after: new { Through = through, LinesExamined = examined, EntriesBooked = entries, AmountBookedFen = amount, Drafts = draftCount }, ct: ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         progress?.Report(new SettlementProgress("done", total, total));
-        return new SettlementRunResult(through, examined, booked, amount, draftCount, watch.Elapsed);
+        return new SettlementRunResult(through, examined, entries, amount, draftCount, watch.Elapsed);
     }
 
     /// <summary>Lines shipped by the end of the date whose shipment is not booked yet or whose refund grew since.</summary>
@@ -124,66 +134,5 @@ public sealed class SettlementRunService(
         public DateTime? RefundedAt { get; init; }
         public long? BookedShippedFen { get; init; }
         public long? BookedRefundFen { get; init; }
-    }
-
-    /// <summary>Prepared INSERT/UPDATE commands inside the run's transaction: millions of rows without the change tracker.</summary>
-    private sealed class LedgerWriter : IAsyncDisposable
-    {
-        private readonly DbCommand _entry;
-        private readonly DbCommand _line;
-        private readonly DbCommand _update;
-        private readonly DateTime _now;
-
-        public LedgerWriter(BackOfficeDbContext db, DbTransaction transaction, DateTime now)
-        {
-            _now = now;
-            var connection = db.Database.GetDbConnection();
-            var entries = db.Model.FindEntityType(typeof(SettlementEntry))!.GetTableName();
-            var lines = db.Model.FindEntityType(typeof(LineSettlement))!.GetTableName();
-            _entry = Command(connection, transaction,
-                $"INSERT INTO \"{entries}\" (\"SupplierId\", \"Kind\", \"OrderLineId\", \"AdjustmentId\", \"SaleId\", \"AmountFen\", \"BasisFen\", \"DueDate\", \"BookedMonth\", \"BookedAt\", \"StatementId\") " +
-                "VALUES (@p0, @p1, @p2, NULL, @p3, @p4, @p5, @p6, @p7, @p8, NULL)", 9);
-            _line = Command(connection, transaction,
-                $"INSERT INTO \"{lines}\" (\"OrderLineId\", \"SupplierId\", \"ShippedFen\", \"RefundBookedFen\") VALUES (@p0, @p1, @p2, @p3)", 4);
-            _update = Command(connection, transaction, $"UPDATE \"{lines}\" SET \"RefundBookedFen\" = @p1 WHERE \"OrderLineId\" = @p0", 2);
-        }
-
-        public Task AddEntryAsync(int supplierId, EntryKind kind, long orderLineId, int saleId, long amount, long basis, DateOnly due, int month, CancellationToken ct) =>
-            ExecuteAsync(_entry, ct, supplierId, kind.ToString(), orderLineId, saleId, amount, basis, due, month, _now);
-
-        public Task AddLineAsync(long orderLineId, int supplierId, long shipped, long refundBooked, CancellationToken ct) =>
-            ExecuteAsync(_line, ct, orderLineId, supplierId, shipped, refundBooked);
-
-        public Task UpdateLineAsync(long orderLineId, long refundBooked, CancellationToken ct) => ExecuteAsync(_update, ct, orderLineId, refundBooked);
-
-        private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, int parameters)
-        {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            for (var i = 0; i < parameters; i++)
-            {
-                var p = command.CreateParameter();
-                p.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                command.Parameters.Add(p);
-            }
-            return command;
-        }
-
-        private static Task ExecuteAsync(DbCommand command, CancellationToken ct, params object[] values)
-        {
-            ct.ThrowIfCancellationRequested();
-            for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i];
-            // SQLite's async is synchronous underneath; skipping the state machine per row is measurable over millions.
-            command.ExecuteNonQuery();
-            return Task.CompletedTask;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _entry.DisposeAsync();
-            await _line.DisposeAsync();
-            await _update.DisposeAsync();
-        }
     }
 }

@@ -1,14 +1,7 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using BackOffice.Domain.Brands;
+using System.IO.Compression;
 using BackOffice.Domain.Common;
-using BackOffice.Domain.Orders;
-using BackOffice.Domain.Persistence;
-using BackOffice.Domain.Sales;
 using BackOffice.Domain.Settlement;
-using BackOffice.Domain.Shopkeepers;
-using BackOffice.Domain.Suppliers;
-using BackOffice.Tests.Builders;
+using Microsoft.EntityFrameworkCore;
 using BackOffice.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -16,47 +9,103 @@ using static Microsoft.Playwright.Assertions;
 namespace BackOffice.Tests.Browser;
 
 /// <summary>
-/// 陈静 settles a month, issues and pays one statement and proposes an adjustment; 赵敏 approves it from
-/// "waiting for me" (four eyes).
+/// On the demo data: 陈静 runs settlement through October, issues the months in order, disputes an October
+/// statement's entry and resolves it by version 2 (version 1 Superseded and still readable), pays version 2,
+/// downloads the month's zip and bank batch file from "My exports", and proposes an adjustment that 赵敏
+/// approves from "waiting for me" (four eyes).
 /// </summary>
 [Collection(RunningAppCollection.Name)]
-public sealed class SettlementJourneyTests(AppHost app, BrowserFixture browser)
+public sealed class SettlementJourneyTests(SettlementJourneyTests.DemoApp demo, BrowserFixture browser) : IClassFixture<SettlementJourneyTests.DemoApp>
 {
-    [Fact]
-    public async Task Settlement_ChenRunsIssuesAndPaysAndZhaoApprovesChensAdjustment_PaidAndApproved()
+    /// <summary>An app of its own that seeds the demo data on first start, like ./start.sh.</summary>
+    public sealed class DemoApp : IAsyncLifetime
     {
-        var ct = TestContext.Current.CancellationToken;
-        var today = ChinaTime.Today(TimeProvider.System);
-        var month = SettlementMonth.Of(today.AddMonths(-2));
-        var supplierCode = await SeedShippedLinesAsync(SettlementMonth.FirstDay(month).AddDays(2));
-        var number = Statement.FormatNumber(supplierCode, month, 1);
+        public AppHost App { get; } = AppHost.WithDemoData();
 
-        // 陈静 runs settlement through the end of last month (the page's default date).
+        public ValueTask InitializeAsync() => App.InitializeAsync();
+
+        public ValueTask DisposeAsync() => App.DisposeAsync();
+    }
+
+    private static readonly TimeSpan Slow = TimeSpan.FromMinutes(4);
+
+    [Fact]
+    public async Task Settlement_ChenSettlesOctoberDisputesReissuesPaysAndDownloads_ZhaoApprovesChensAdjustment()
+    {
+        var app = demo.App;
+        var today = ChinaTime.Today(TimeProvider.System);
+        var through = SettlementMonth.FirstDay(SettlementMonth.Of(today)).AddDays(-1);
+        var month = SettlementMonth.Of(through);
+        var monthText = SettlementMonth.Format(month);
+
+        // 陈静 runs settlement through the end of last month (the page's default date) for every supplier.
         await using var chenContext = await browser.NewContextAsync(app);
         var chen = await chenContext.NewPageAsync();
         await BrowserFixture.SignInAsAsync(chen, "finance.chen");
         await BrowserFixture.GotoInteractiveAsync(chen, "/settlement");
         await chen.Locator("[data-testid='run-settlement']").ClickAsync();
-        await Expect(chen.Locator("[data-testid='run-result']")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Expect(chen.Locator("[data-testid='run-result']")).ToBeVisibleAsync(new() { Timeout = (float)Slow.TotalMilliseconds });
         await BrowserFixture.ScreenshotAsync(chen, nameof(SettlementJourneyTests) + "-run");
 
-        // She finds the supplier's statement and opens it.
-        await BrowserFixture.GotoInteractiveAsync(chen, "/statements");
+        // Months are issued in order: every draft month up to October, oldest first, each after confirming.
+        int[] draftMonths;
+        await using (var data = await RunningAppData.OpenAsync(app))
+        await using (var db = data.NewContext())
+        {
+            draftMonths = await db.Statements.Where(s => s.Status == StatementStatus.Draft && s.Month <= month).Select(s => s.Month).Distinct().OrderBy(m => m).ToArrayAsync();
+        }
+        Assert.Contains(month, draftMonths);
+        foreach (var m in draftMonths)
+        {
+            await chen.Locator($"[data-testid='issue-{m}']").ClickAsync();
+            await Expect(chen.Locator(".mud-dialog")).ToContainTextAsync(SettlementMonth.Format(m));
+            await chen.Locator(".mud-dialog .mud-dialog-actions button").Last.ClickAsync();
+            await Expect(chen.Locator($"[data-testid='issue-{m}']")).ToHaveCountAsync(0, new() { Timeout = (float)Slow.TotalMilliseconds });
+        }
+
+        // She opens an issued October statement with a payable amount from the list.
+        string supplierCode, number;
+        await using (var data = await RunningAppData.OpenAsync(app))
+        await using (var db = data.NewContext())
+        {
+            var pick = await (from s in db.Statements
+                              join p in db.Suppliers on s.SupplierId equals p.Id
+                              where s.Month == month && s.Status == StatementStatus.Issued && s.PayableFen > 0 && s.EntryCount >= 2
+                              orderby s.EntryCount, s.Number
+                              select new { p.Code, s.Number }).FirstAsync();
+            (supplierCode, number) = (pick.Code, pick.Number);
+        }
+        var numberV2 = number[..^1] + "2";
+        await BrowserFixture.GotoInteractiveAsync(chen, $"/statements?month={monthText}");
         await chen.Locator("[data-testid='statement-search']").FillAsync(supplierCode);
         await chen.Locator("[data-testid='statement-search']").PressAsync("Enter");
         var link = chen.Locator("[data-testid='statements-grid'] a", new() { HasText = number });
         await Expect(link).ToBeVisibleAsync();
         await link.ClickAsync(); // navigation inside the same circuit
         await Expect(chen.Locator("[data-testid='statement-number']")).ToHaveTextAsync(number);
-        await Expect(chen.Locator("[data-testid='statement-status']")).ToHaveTextAsync("草稿");
-
-        // Issues it after confirming.
-        await chen.Locator("[data-testid='issue-statement']").ClickAsync();
-        await Expect(chen.Locator(".mud-dialog")).ToContainTextAsync(number);
-        await chen.Locator(".mud-dialog .mud-dialog-actions button").Last.ClickAsync();
         await Expect(chen.Locator("[data-testid='statement-status']")).ToHaveTextAsync("已开具");
 
-        // Records the payment after confirming.
+        // The supplier disputes a line: she records it and resolves it by issuing version 2 with a reason.
+        await chen.Locator("[data-testid='entries-grid'] tbody tr").First.Locator(".mud-checkbox").ClickAsync();
+        await chen.Locator("[data-testid='dispute-note']").FillAsync("供应商对该行金额有异议");
+        await chen.Locator("[data-testid='raise-dispute']").ClickAsync();
+        await chen.Locator("[data-testid='version-reason']").FillAsync("核对后重新开具");
+        await chen.Locator("[data-testid='new-version']").ClickAsync();
+        await Expect(chen.Locator(".mud-dialog")).ToContainTextAsync(number);
+        await chen.Locator(".mud-dialog .mud-dialog-actions button").Last.ClickAsync();
+        await Expect(chen.Locator("[data-testid='statement-number']")).ToHaveTextAsync(numberV2);
+        await Expect(chen.Locator("[data-testid='statement-status']")).ToHaveTextAsync("已开具");
+
+        // Version 1 is superseded and still readable.
+        await chen.Locator("a", new() { HasText = number }).ClickAsync();
+        await Expect(chen.Locator("[data-testid='statement-number']")).ToHaveTextAsync(number);
+        await Expect(chen.Locator("[data-testid='statement-status']")).ToHaveTextAsync("已取代");
+        await Expect(chen.Locator("[data-testid='sum-payable']")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(chen, nameof(SettlementJourneyTests) + "-superseded");
+
+        // She pays version 2 after confirming.
+        await chen.Locator("a", new() { HasText = numberV2 }).ClickAsync();
+        await Expect(chen.Locator("[data-testid='statement-number']")).ToHaveTextAsync(numberV2);
         await chen.Locator("[data-testid='pay-reference']").FillAsync("BANK-JOURNEY-001");
         await chen.Locator("[data-testid='pay-one']").ClickAsync();
         await Expect(chen.Locator(".mud-dialog")).ToContainTextAsync("BANK-JOURNEY-001");
@@ -65,7 +114,48 @@ public sealed class SettlementJourneyTests(AppHost app, BrowserFixture browser)
         await Expect(chen.Locator("[data-testid='paid-note']")).ToContainTextAsync("BANK-JOURNEY-001");
         await BrowserFixture.ScreenshotAsync(chen, nameof(SettlementJourneyTests) + "-paid");
 
-        // Proposes a marketing-fee deduction for the supplier.
+        // She queues October's zip and bank batch file as background exports…
+        await BrowserFixture.GotoInteractiveAsync(chen, "/settlement");
+        var october = chen.Locator("[data-testid='months'] tbody tr", new() { Has = chen.Locator($"a:text-is('{monthText}')") });
+        await october.Locator("[data-testid='export-menu'] button").First.ClickAsync();
+        await chen.Locator("[data-testid='export-zip']").ClickAsync();
+        await Expect(chen.Locator(".mud-snackbar")).ToContainTextAsync("我的导出");
+        await october.Locator("[data-testid='export-menu'] button").Last.ClickAsync();
+        await chen.Locator("[data-testid='export-csv']").ClickAsync();
+
+        // …sees both finished on "My exports" and downloads them.
+        await BrowserFixture.GotoInteractiveAsync(chen, "/exports");
+        var zipRow = chen.Locator("[data-testid='exports-table'] tbody tr", new() { HasText = $"statements-{month}.zip" });
+        var bankRow = chen.Locator("[data-testid='exports-table'] tbody tr", new() { HasText = $"bank-batch-{month}.csv" });
+        await Expect(zipRow.Locator("[data-testid='export-download']")).ToBeVisibleAsync(new() { Timeout = (float)Slow.TotalMilliseconds });
+        await Expect(bankRow.Locator("[data-testid='export-download']")).ToBeVisibleAsync(new() { Timeout = (float)Slow.TotalMilliseconds });
+        await Expect(zipRow).ToContainTextAsync("已完成");
+        await BrowserFixture.ScreenshotAsync(chen, nameof(SettlementJourneyTests) + "-exports");
+        var zipFile = await DownloadAsync(chen, zipRow.Locator("[data-testid='export-download']"));
+        var bankFile = await DownloadAsync(chen, bankRow.Locator("[data-testid='export-download']"));
+
+        string[] current, unpaid;
+        await using (var data = await RunningAppData.OpenAsync(app))
+        await using (var db = data.NewContext())
+        {
+            current = await db.Statements.Where(s => s.Month == month && s.Status != StatementStatus.Superseded).Select(s => s.Number).OrderBy(n => n).ToArrayAsync();
+            unpaid = await db.Statements.Where(s => s.Month == month && s.Status == StatementStatus.Issued && s.PayableFen > 0).Select(s => s.Number).OrderBy(n => n).ToArrayAsync();
+        }
+        using (var zip = ZipFile.OpenRead(zipFile))
+        {
+            var names = zip.Entries.Select(e => e.FullName).ToHashSet();
+            Assert.Equal(current.SelectMany(n => new[] { $"{n}.xlsx", $"{n}.pdf", $"{n}.json" }).Order(), names.Order());
+            Assert.Contains($"{numberV2}.pdf", names);
+            Assert.DoesNotContain($"{number}.pdf", names);
+            using var json = new StreamReader(zip.GetEntry($"{numberV2}.json")!.Open());
+            Assert.Contains(numberV2, await json.ReadToEndAsync());
+        }
+        var csv = (await File.ReadAllLinesAsync(bankFile)).Where(l => l.Length > 0).ToList();
+        Assert.Contains("对账单号", csv[0]);
+        Assert.Equal(unpaid, csv.Skip(1).Select(l => l.Split(',')[^1].Trim('"')).Order());
+        Assert.DoesNotContain(csv, l => l.Contains(numberV2, StringComparison.Ordinal));
+
+        // She proposes a marketing-fee deduction for the supplier.
         await BrowserFixture.GotoInteractiveAsync(chen, $"/adjustments?supplier={supplierCode}");
         // Reason first: the preview is rendered by the server from the amount typed after it, so once the
         // preview shows, the server has the reason too (a circuit handles events in order).
@@ -92,41 +182,26 @@ public sealed class SettlementJourneyTests(AppHost app, BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(zhao, nameof(SettlementJourneyTests) + "-approved");
     }
 
-    /// <summary>A supplier of its own with three lines shipped on <paramref name="shippedOn"/>, written straight into the app's database.</summary>
-    private async Task<string> SeedShippedLinesAsync(DateOnly shippedOn)
+    /// <summary>Clicks a download link (it opens a new tab that receives the file) and returns where the browser saved it.</summary>
+    private static async Task<string> DownloadAsync(IPage page, ILocator link)
     {
-        var factory = new BackOfficeDbContextFactory(new DatabaseOptions { DataFolder = app.DataFolder });
-        await using var db = factory.CreateDbContext();
-        var suffix = Random.Shared.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture);
-        var code = $"SUP-{suffix}";
-        // Its own credit code: codes are unique and the agreement journey uses another in the same app.
-        var supplier = new Supplier(code, $"结算旅程{suffix}有限公司", UnifiedSocialCreditCode.Parse("91110000802100433B"), "测试", "13800000000",
-            new BankAccount("结算旅程", "招商银行", "6225880100000019"), DateTime.UtcNow);
-        db.Suppliers.Add(supplier);
-        await db.SaveChangesAsync();
-        var brand = new Brand(supplier.Id, new BrandDetails($"结算{suffix}", "Settle", "Food", "TM-S", new DateOnly(2030, 1, 1), "授权", new DateOnly(2030, 1, 1)),
-            People.SelectionLi, DateTime.UtcNow);
-        db.Brands.Add(brand);
-        await db.SaveChangesAsync();
-        var product = new Product(brand.Id, $"SKU-{suffix}", "坚果礼盒", Money.FromYuan(200));
-        var shopkeeper = new Shopkeeper($"SK-{suffix}", "13912345678", "李小红", "浙江", "杭州", shippedOn.AddYears(-1),
-            new PersonalDataProtector(RandomNumberGenerator.GetBytes(32)));
-        db.Products.Add(product);
-        db.Shopkeepers.Add(shopkeeper);
-        await db.SaveChangesAsync();
-        var start = ChinaTime.ToUtc(shippedOn.AddDays(-2), new TimeOnly(10, 0));
-        var sale = new Sale($"SALE-J{suffix}", brand.Id, "Food", "旅程特卖", People.SelectionLi, start.AddDays(-30));
-        sale.SetProduct(product.Id, Money.FromYuan(200), Money.FromYuan(100), 1000);
-        sale.Schedule(start, start.AddDays(1), SaleKind.Flash, 1000, new SettlementDefaults().ToSnapshot(), start.AddDays(-10));
-        db.Sales.Add(sale);
-        await db.SaveChangesAsync();
-        for (var i = 1; i <= 3; i++)
+        var downloaded = new TaskCompletionSource<IDownload>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnDownload(object? sender, IDownload download) => downloaded.TrySetResult(download);
+        void OnPage(object? sender, IPage opened) => opened.Download += OnDownload;
+        page.Download += OnDownload;
+        page.Context.Page += OnPage;
+        try
         {
-            var line = new OrderLine($"OL-J{suffix}-{i}", $"O-J{suffix}-{i}", sale.Id, product.Id, brand.Id, "Food", shopkeeper.Id, 1, 10_000 * i, 0, start.AddHours(1));
-            line.Ship(ChinaTime.ToUtc(shippedOn, new TimeOnly(10, 0)));
-            db.OrderLines.Add(line);
+            await link.ClickAsync();
+            var download = await downloaded.Task.WaitAsync(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+            var path = Path.Combine(Path.GetTempPath(), "backoffice-downloads", Guid.NewGuid().ToString("N"), download.SuggestedFilename);
+            await download.SaveAsAsync(path);
+            return path;
         }
-        await db.SaveChangesAsync();
-        return code;
+        finally
+        {
+            page.Download -= OnDownload;
+            page.Context.Page -= OnPage;
+        }
     }
 }

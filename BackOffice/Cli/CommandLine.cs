@@ -62,9 +62,11 @@ public static class CommandLine
                                                 write the month's statements as files
               bench exports                     1M-row streaming Excel and 50-page PDF: time and memory
               bench import                      1M-line order-line CSV into the configured database: lines/s
-              bench dashboards [quick]          dashboard query p50/p95 beside the same figures from the order lines
+              bench dashboards [quick|nolines|slowest]
+                                                dashboard query p50/p95 beside the same figures from the order lines
                                                 (builds the 10M-line data set first when the database is empty)
-              bench settlement                  settlement runs and a 5,000-entry statement's Excel and PDF
+              bench settlement                  on a data set without a ledger: first run, the last month's run,
+                                                rerun, and a 5,000-entry statement to Excel and PDF
               bench calendar                    sales calendar queries
               help                              this text
 

@@ -25,6 +25,19 @@ public static class ExcelWorkbookWriter
         var widths = new ColumnWidths(columns);
         var totals = new ColumnTotals(columns);
 
+        // Column styles before any cell: ClosedXML gives a new cell its column's style, whereas styling a filled
+        // range restyles its cells one by one (a fifth of a 5,000-row sheet's time).
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var style = worksheet.Column(c + 1).Style;
+            if (ExcelFormats.For(columns[c].Format) is { } format)
+            {
+                style.NumberFormat.Format = format;
+            }
+
+            style.Alignment.Horizontal = Horizontal(columns[c].EffectiveAlignment);
+        }
+
         for (var c = 0; c < columns.Count; c++)
         {
             worksheet.Cell(1, c + 1).SetValue(CellTextNeutraliser.Neutralise(columns[c].Caption));
@@ -52,23 +65,15 @@ public static class ExcelWorkbookWriter
             WriteTotals(worksheet, rowNumber, columns, totals, sheet.TotalsCaption, widths);
         }
 
+        // The header keeps the general format and alignment it had before the columns were styled.
         var header = worksheet.Range(1, 1, 1, columns.Count);
+        header.Style.NumberFormat.NumberFormatId = 0;
+        header.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.General;
         header.Style.Font.Bold = true;
         header.Style.Fill.BackgroundColor = XLColor.FromHtml("#EDEFF2");
         for (var c = 0; c < columns.Count; c++)
         {
             worksheet.Column(c + 1).Width = widths.WidthOf(c);
-            if (rowNumber > 1)
-            {
-                var body = worksheet.Range(2, c + 1, rowNumber, c + 1);
-                var format = ExcelFormats.For(columns[c].Format);
-                if (format is not null)
-                {
-                    body.Style.NumberFormat.Format = format;
-                }
-
-                body.Style.Alignment.Horizontal = Horizontal(columns[c].EffectiveAlignment);
-            }
         }
 
         worksheet.SheetView.FreezeRows(1);

@@ -9,6 +9,9 @@ internal sealed class PdfLayoutContext : IDisposable
     private readonly XGraphics _measure;
     private readonly Dictionary<(double Size, bool Bold), XFont> _fonts = [];
 
+    // Wrapping measures a cell's text and right alignment measures it again; statements repeat most texts.
+    private readonly Dictionary<(string Text, XFont Font), double> _widths = [];
+
     public PdfLayoutContext(PdfReportOptions options)
     {
         Options = options;
@@ -46,7 +49,21 @@ internal sealed class PdfLayoutContext : IDisposable
 
     public double LineHeight(XFont font) => font.Size * Options.LineSpacing;
 
-    public double Measure(string text, XFont font) => text.Length == 0 ? 0 : _measure.MeasureString(text, font).Width;
+    public double Measure(string text, XFont font)
+    {
+        if (text.Length == 0)
+        {
+            return 0;
+        }
+
+        if (!_widths.TryGetValue((text, font), out var width))
+        {
+            width = _measure.MeasureString(text, font).Width;
+            _widths[(text, font)] = width;
+        }
+
+        return width;
+    }
 
     public IReadOnlyList<string> Wrap(string text, XFont font, double width) =>
         TextWrapper.Wrap(text, width, s => Measure(s, font));
@@ -68,6 +85,11 @@ internal sealed class PdfLayoutContext : IDisposable
 
     public void DrawText(string text, XFont font, double x, double y, double width, ColumnAlignment alignment)
     {
+        if (text.Length == 0)
+        {
+            return;
+        }
+
         var offset = alignment switch
         {
             ColumnAlignment.Right => width - Measure(text, font),

@@ -167,6 +167,35 @@ public sealed class SettlementRunTests
     }
 
     [Fact]
+    public async Task Run_PortableWriter_BooksTheSameLedgerAsSqliteWriter()
+    {
+        async Task<(IEnumerable<object> Entries, IEnumerable<object> Statements)> LedgerAsync(bool portable)
+        {
+            await using var db = await TestDatabase.CreateAsync();
+            var world = await CreateAsync(db);
+            var refunded = await world.AddLineAsync(10_000, China(2026, 10, 5));
+            await world.AddLineAsync(100, China(2026, 10, 5), agreement: true);
+            await world.AddLineAsync(10_000, China(2026, 10, 5), refundFen: 2_000, refundedAt: China(2026, 10, 3));
+            for (var i = 0; i < 700; i++) await world.AddLineAsync(1_000 + i, China(2026, 9, 1 + (i % 30)), agreement: i % 2 == 0);
+            var run = new SettlementRunService(db.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<BackOffice.Domain.Persistence.BackOfficeDbContext>>(),
+                db.Get<BackOffice.Domain.Audit.AuditTrail>(), db.Clock, db.Get<BackOffice.Domain.Sales.SettlementDefaults>(), db.Get<StatementDrafts>()) { PortableWriter = portable };
+            await run.RunAsync(People.FinanceChen, new DateOnly(2026, 10, 31));
+            await world.RefundAsync(refunded, 3_000, China(2026, 11, 10));
+            await run.RunAsync(People.FinanceChen, new DateOnly(2026, 11, 30));
+            var entries = (await world.EntriesAsync()).Select(e => (object)(e.Kind, e.OrderLineId, e.SaleId, e.AmountFen, e.BasisFen, e.DueDate, e.BookedMonth, e.BookedAt)).ToList();
+            var statements = (await world.StatementsAsync()).Select(s => (object)(s.Number, s.PayableFen, s.CarryOutFen, s.EntryCount)).ToList();
+            return (entries, statements);
+        }
+
+        var sqlite = await LedgerAsync(portable: false);
+        var portable = await LedgerAsync(portable: true);
+
+        Assert.Equal(1_400 + 7, sqlite.Entries.Count());
+        Assert.Equal(sqlite.Entries, portable.Entries);
+        Assert.Equal(sqlite.Statements, portable.Statements);
+    }
+
+    [Fact]
     public async Task Run_Analyst_IsRefused()
     {
         await using var db = await TestDatabase.CreateAsync();
