@@ -26,6 +26,8 @@ public static class DomainServices
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<MetricsService>();
+        services.AddSingleton(sp => new DashboardCache(sp.GetRequiredService<IDbContextFactory<BackOfficeDbContext>>(),
+            configuration.GetValue("Dashboards:CacheEntries", DashboardCache.DefaultCapacity)));
         services.AddSingleton<AggregateBuilder>();
         services.AddSingleton<AnalyticsService>();
         services.AddSingleton<Imports.ImportService>();

@@ -10,7 +10,7 @@ namespace BackOffice.Domain.Home;
 public sealed record HomeFigures(int BrandsAwaitingReview, int SalesLiveNow, int SalesStartingNext7Days, SalesFigures Last7Days, DateOnly From, DateOnly To);
 
 /// <summary>The home page's real figures and the signed-in person's "waiting for me" list.</summary>
-public sealed class HomeService(IDbContextFactory<BackOfficeDbContext> factory, MetricsService metrics, TimeProvider clock, IEnumerable<IWaitingForMeSource> sources)
+public sealed class HomeService(IDbContextFactory<BackOfficeDbContext> factory, MetricsService metrics, DashboardCache cache, TimeProvider clock, IEnumerable<IWaitingForMeSource> sources)
 {
     public async Task<HomeFigures> FiguresAsync(CancellationToken ct = default)
     {
@@ -22,7 +22,8 @@ public sealed class HomeService(IDbContextFactory<BackOfficeDbContext> factory, 
         var nextWeek = now.AddDays(7);
         var upcoming = await db.Sales.CountAsync(s => s.StoredStatus == SaleStatus.Scheduled && s.StartsAt > now && s.StartsAt <= nextWeek, ct);
         var from = today.AddDays(-6);
-        var figures = await metrics.ComputeAsync(new MetricsFilter(from, today), ct);
+        var filter = new MetricsFilter(from, today);
+        var figures = await cache.GetAsync("home", filter, c => metrics.ComputeAsync(filter, c), ct);
         return new HomeFigures(awaiting, live, upcoming, figures, from, today);
     }
 

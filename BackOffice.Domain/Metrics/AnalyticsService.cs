@@ -40,11 +40,20 @@ public sealed record CohortFigures(CohortFilter Filter, IReadOnlyList<CohortRow>
 /// aggregates: segment runs, monthly and daily sales. <see cref="LineAnalytics"/> is the same
 /// straight from the order lines, for tests and the benchmark.
 /// </summary>
-public sealed class AnalyticsService(IDbContextFactory<BackOfficeDbContext> factory)
+public sealed class AnalyticsService(IDbContextFactory<BackOfficeDbContext> factory, DashboardCache cache)
 {
     public const int TrendMonths = 12;
 
-    public async Task<SegmentFigures> SegmentsAsync(SegmentFilter filter, CancellationToken ct = default)
+    public Task<SegmentFigures> SegmentsAsync(SegmentFilter filter, CancellationToken ct = default) =>
+        cache.GetAsync("segments", filter, c => ComputeSegmentsAsync(filter, c), ct);
+
+    public Task<ConcentrationFigures> ConcentrationAsync(MetricsFilter filter, CancellationToken ct = default) =>
+        cache.GetAsync("concentration", filter, c => ComputeConcentrationAsync(filter, c), ct);
+
+    public Task<CohortFigures> CohortsAsync(CohortFilter filter, CancellationToken ct = default) =>
+        cache.GetAsync("cohorts", filter, c => ComputeCohortsAsync(filter, c), ct);
+
+    private async Task<SegmentFigures> ComputeSegmentsAsync(SegmentFilter filter, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var province = filter.Province is null ? "" : " AND k.Province = @p";
@@ -110,7 +119,7 @@ public sealed class AnalyticsService(IDbContextFactory<BackOfficeDbContext> fact
             CASE WHEN k.JoinedOn >= {day30} THEN 'New' WHEN k.JoinedOn >= {day90} THEN 'Unactivated' ELSE 'Churned' END) END
         """;
 
-    public async Task<ConcentrationFigures> ConcentrationAsync(MetricsFilter filter, CancellationToken ct = default)
+    private async Task<ConcentrationFigures> ComputeConcentrationAsync(MetricsFilter filter, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var gmv = await GmvByShopkeeperAsync(db, filter, ct);
@@ -212,7 +221,7 @@ public sealed class AnalyticsService(IDbContextFactory<BackOfficeDbContext> fact
         return rows;
     }
 
-    public async Task<CohortFigures> CohortsAsync(CohortFilter filter, CancellationToken ct = default)
+    private async Task<CohortFigures> ComputeCohortsAsync(CohortFilter filter, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var from = FirstOfMonth(filter.FromMonth);

@@ -27,9 +27,20 @@ public sealed record ShopkeeperDetail(int Id, string Code, string PhoneMasked, s
 public sealed record UnmaskedPersonalData(string Phone, string RealName);
 
 /// <summary>The shopkeeper performance dashboards; every figure comes from the aggregates (see <see cref="MetricsService"/>).</summary>
-public sealed class DashboardService(IDbContextFactory<BackOfficeDbContext> factory, PersonalDataProtector protector, AuditTrail audit)
+public sealed class DashboardService(IDbContextFactory<BackOfficeDbContext> factory, PersonalDataProtector protector, AuditTrail audit, DashboardCache cache)
 {
-    public async Task<OverviewFigures> OverviewAsync(MetricsFilter filter, CancellationToken ct = default)
+    public Task<OverviewFigures> OverviewAsync(MetricsFilter filter, CancellationToken ct = default) =>
+        cache.GetAsync("overview", filter, c => ComputeOverviewAsync(filter, c), ct);
+
+    /// <summary>Shopkeepers ranked by GMV, orders or commission over the period; search by id or masked name.</summary>
+    public Task<PagedResult<LeaderboardRow>> LeaderboardAsync(MetricsFilter filter, PageRequest page, string? search, CancellationToken ct = default) =>
+        cache.GetAsync("leaderboard", new { filter, page, search }, c => ComputeLeaderboardAsync(filter, page, search, c), ct);
+
+    /// <summary>GMV and shopkeepers by province.</summary>
+    public Task<IReadOnlyList<ProvinceFigures>> GeographyAsync(MetricsFilter filter, CancellationToken ct = default) =>
+        cache.GetAsync("geography", filter, c => ComputeGeographyAsync(filter, c), ct);
+
+    private async Task<OverviewFigures> ComputeOverviewAsync(MetricsFilter filter, CancellationToken ct)
     {
         var days = filter.To.DayNumber - filter.From.DayNumber + 1;
         var previous = filter with { From = filter.From.AddDays(-days), To = filter.From.AddDays(-1) };
@@ -42,8 +53,7 @@ public sealed class DashboardService(IDbContextFactory<BackOfficeDbContext> fact
         return new OverviewFigures(current, before, LineMetrics.FillDays(filter, rows), previous.From, previous.To);
     }
 
-    /// <summary>Shopkeepers ranked by GMV, orders or commission over the period; search by id or masked name.</summary>
-    public async Task<PagedResult<LeaderboardRow>> LeaderboardAsync(MetricsFilter filter, PageRequest page, string? search, CancellationToken ct = default)
+    private async Task<PagedResult<LeaderboardRow>> ComputeLeaderboardAsync(MetricsFilter filter, PageRequest page, string? search, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var totals = MetricsService.ShopkeeperParts(db, filter).GroupBy(d => d.ShopkeeperId).Select(g => new LeaderboardTotal
@@ -103,8 +113,7 @@ public sealed class DashboardService(IDbContextFactory<BackOfficeDbContext> fact
         public long Commission { get; init; }
     }
 
-    /// <summary>GMV and shopkeepers by province.</summary>
-    public async Task<IReadOnlyList<ProvinceFigures>> GeographyAsync(MetricsFilter filter, CancellationToken ct = default)
+    private async Task<IReadOnlyList<ProvinceFigures>> ComputeGeographyAsync(MetricsFilter filter, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var sales = await MetricsService.Daily(db, filter).GroupBy(d => d.Province)
