@@ -27,6 +27,7 @@ public static class WebSetup
         services.AddBackOfficeFeatures();
         builder.AddBackOfficeAuthentication();
         builder.AddImportApi();
+        services.AddPageRenderLimit(builder.Configuration);
 
         services.AddDataProtection().SetApplicationName("BackOffice");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
