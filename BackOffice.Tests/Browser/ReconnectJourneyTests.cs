@@ -89,10 +89,7 @@ public sealed class ReconnectJourneyTests(AppHost app, BrowserFixture browser)
     {
         await BrowserFixture.SignInAsAsync(page, "finance.chen");
         await BrowserFixture.GotoInteractiveAsync(page, $"/adjustments?supplier={Supplier}");
-        // Reason first: once the preview of the amount shows, the server has both (a circuit handles events in order).
-        await page.Locator("[data-testid='adj-reason']").FillAsync(reason);
-        await page.Locator("[data-testid='adj-amount']").FillAsync(amount);
-        await Expect(page.Locator("[data-testid='adj-preview']")).ToContainTextAsync("-¥" + amount);
+        await AdjustmentFormSteps.FillAsync(page, reason, amount);
     }
 
     private static async Task SubmitAndSeeSavedAsync(IPage page, string reason)

@@ -157,11 +157,7 @@ public sealed class SettlementJourneyTests(SettlementJourneyTests.DemoApp demo, 
 
         // She proposes a marketing-fee deduction for the supplier.
         await BrowserFixture.GotoInteractiveAsync(chen, $"/adjustments?supplier={supplierCode}");
-        // Reason first: the preview is rendered by the server from the amount typed after it, so once the
-        // preview shows, the server has the reason too (a circuit handles events in order).
-        await chen.Locator("[data-testid='adj-reason']").FillAsync("旅程测试营销费用");
-        await chen.Locator("[data-testid='adj-amount']").FillAsync("88.50");
-        await Expect(chen.Locator("[data-testid='adj-preview']")).ToContainTextAsync("-¥88.50");
+        await AdjustmentFormSteps.FillAsync(chen, "旅程测试营销费用", "88.50");
         await chen.Locator("[data-testid='adj-submit']").ClickAsync();
         var row = chen.Locator("[data-testid='adjustments-grid'] tr", new() { HasText = "旅程测试营销费用" });
         await Expect(row).ToContainTextAsync("待审批");
