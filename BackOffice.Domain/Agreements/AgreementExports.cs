@@ -10,15 +10,12 @@ namespace BackOffice.Domain.Agreements;
 /// The agreement summary PDF and the portfolio workbook, through the reporting layer and the definitions
 /// reports/agreement-summary.json and reports/agreement-portfolio.json (their .md files say what each figure means).
 /// </summary>
-public sealed class AgreementExports(AgreementService agreements, TimeProvider clock)
+public sealed class AgreementExports(AgreementService agreements, ReportCatalog reports, TimeProvider clock)
 {
     public const string SummaryReport = "agreement-summary";
     public const string PortfolioReport = "agreement-portfolio";
 
-    private readonly Lazy<ReportCatalog> _catalog = new(ReportCatalog.LoadFromAppDirectory);
-
-    /// <summary>The catalog is read once from the reports folder next to the binaries.</summary>
-    public ReportDefinition Definition(string id) => _catalog.Value.Get(id);
+    public ReportDefinition Definition(string id) => reports.Get(id);
 
     public async Task<(byte[] Content, string FileName)?> SummaryPdfAsync(Actor actor, int id, ReportLanguage language, CancellationToken ct = default)
     {

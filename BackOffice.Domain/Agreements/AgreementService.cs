@@ -334,9 +334,7 @@ public sealed class AgreementService(IDbContextFactory<BackOfficeDbContext> fact
     private static async Task<string> NextCodeAsync(BackOfficeDbContext db, int year, CancellationToken ct)
     {
         var prefix = FrameworkAgreement.FormatCode(year, 0)[..8];
-        var codes = await db.Agreements.Where(a => a.Code.StartsWith(prefix)).Select(a => a.Code).ToListAsync(ct);
-        var last = codes.Select(c => int.TryParse(c.AsSpan(8), out var n) ? n : 0).DefaultIfEmpty(0).Max();
-        return FrameworkAgreement.FormatCode(year, last + 1);
+        return FrameworkAgreement.FormatCode(year, await SequentialCode.NextAsync(db.Agreements.Select(a => a.Code), prefix, 4, ct));
     }
 
     private static DomainException NotFound(int id) => new($"找不到协议 {id} · No agreement {id}");

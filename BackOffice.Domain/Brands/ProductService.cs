@@ -158,7 +158,7 @@ public sealed class ProductService(IDbContextFactory<BackOfficeDbContext> factor
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await audit.RecordAsync(db, actor, "product.imported", "Brand", Id(brandId), null,
-            new { File = Path.GetFileName(fileName), Sha256 = sha, Rows = lines.Count, Created = created, Updated = updated, Unchanged = lines.Count - created - updated }, ct: ct);
+            new { File = UploadValidator.DisplayName(fileName), Sha256 = sha, Rows = lines.Count, Created = created, Updated = updated, Unchanged = lines.Count - created - updated }, ct: ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new ProductImportResult(true, lines.Count, created, updated, [], 0, sha);

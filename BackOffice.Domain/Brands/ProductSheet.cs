@@ -67,8 +67,7 @@ public static class ProductSheet
         try { workbook = new XLWorkbook(stream); }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // Only the last segment, whichever separator the browser's OS used: the name is shown, never used as a path.
-            var name = string.IsNullOrWhiteSpace(fileName) ? "" : fileName[(fileName.LastIndexOfAny(['/', '\\']) + 1)..];
+            var name = UploadValidator.DisplayName(fileName, fallback: "");
             problems.Add(new(0, "", name, $"无法读取 Excel 文件 {name}（需要 .xlsx） · The file {name} could not be read as an Excel workbook (.xlsx)"));
             return (lines, problems);
         }

@@ -94,13 +94,13 @@ public static class UploadValidator
     public static UploadType? Recognise(UploadRule rule, ReadOnlySpan<byte> head)
     {
         foreach (var type in rule.Types)
-        {
-            if ((type == UploadType.Pdf && head.StartsWith(PdfMagic)) || (type == UploadType.Png && head.StartsWith(PngMagic))
-                || (type == UploadType.Jpeg && head.StartsWith(JpegMagic)))
-                return type;
-        }
+            if (StartsWithMagicOf(type, head)) return type;
         return null;
     }
+
+    private static bool StartsWithMagicOf(UploadType type, ReadOnlySpan<byte> head) =>
+        (type == UploadType.Pdf && head.StartsWith(PdfMagic)) || (type == UploadType.Png && head.StartsWith(PngMagic))
+        || (type == UploadType.Jpeg && head.StartsWith(JpegMagic));
 
     /// <summary>The checks that need no content (allow-listed extension, size), for a page to answer before reading the upload.</summary>
     public static UploadType CheckNameAndSize(UploadRule rule, string? fileName, long size)
@@ -149,7 +149,7 @@ public static class UploadValidator
         var read = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         var bytes = head.AsSpan(0, read);
         if (type == UploadType.Csv) return !bytes.StartsWith(PdfMagic) && !bytes.StartsWith(ZipMagic) && IsUtf8Text(bytes, complete: read < head.Length);
-        return Recognise(new UploadRule("", 0, [type]), bytes) == type;
+        return StartsWithMagicOf(type, bytes);
     }
 
     private static bool IsUtf8Text(ReadOnlySpan<byte> bytes, bool complete)

@@ -54,9 +54,11 @@ public sealed class DashboardCache(IDbContextFactory<BackOfficeDbContext> factor
     private async Task<string> DataVersionAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var audit = await db.AuditEntries.MaxAsync(a => (long?)a.Id, ct) ?? 0;
-        var lines = await db.OrderLines.MaxAsync(l => (long?)l.Id, ct) ?? 0;
-        var shopkeepers = await db.Shopkeepers.MaxAsync(s => (int?)s.Id, ct) ?? 0;
-        return $"{audit}.{lines}.{shopkeepers}";
+        var v = await db.Database.SqlQueryRaw<DataVersion>(
+            "SELECT (SELECT MAX(Id) FROM AuditEntries) AS Audit, (SELECT MAX(Id) FROM OrderLines) AS Lines, (SELECT MAX(Id) FROM Shopkeepers) AS Shopkeepers")
+            .SingleAsync(ct);
+        return $"{v.Audit}.{v.Lines}.{v.Shopkeepers}";
     }
+
+    private sealed record DataVersion(long? Audit, long? Lines, long? Shopkeepers);
 }

@@ -173,14 +173,15 @@ public sealed class StatementService(
         await tx.CommitAsync(ct);
     }
 
-    private async Task FreezeAsync(BackOfficeDbContext db, Actor actor, Statement statement, DateTime now, CancellationToken ct)
+    /// <summary>Ties the month's unattached entries to the statement, keeps its JSON and issues it with that file's SHA-256.</summary>
+    private async Task FreezeAsync(BackOfficeDbContext db, Actor actor, Statement statement, DateTime now, CancellationToken ct, string? reason = null)
     {
         await db.SettlementEntries.Where(x => x.SupplierId == statement.SupplierId && x.BookedMonth == statement.Month && x.StatementId == null)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.StatementId, statement.Id), ct);
-        var document = await DocumentAsync(db, statement, ct, issuedAt: now, status: statement.PayableFen == 0 ? StatementStatus.Settled : StatementStatus.Issued);
+        var document = await DocumentAsync(db, statement, ct, issuedAt: now, status: statement.PayableFen == 0 ? StatementStatus.Settled : StatementStatus.Issued, reason: reason);
         var json = document.ToJsonBytes();
         await archive.KeepAsync(statement.Number, "json", json, ct);
-        statement.Issue(actor, Convert.ToHexStringLower(SHA256.HashData(json)), now);
+        statement.Issue(actor, Convert.ToHexStringLower(SHA256.HashData(json)), now, reason);
     }
 
     public async Task<int> RaiseDisputeAsync(Actor actor, int statementId, IReadOnlyCollection<long> entryIds, string note, CancellationToken ct = default)
@@ -228,12 +229,7 @@ public sealed class StatementService(
         version.SetFigures(figures, old.CarryInFen, now);
         db.Statements.Add(version);
         await db.SaveChangesAsync(ct);
-        await db.SettlementEntries.Where(x => x.SupplierId == old.SupplierId && x.BookedMonth == old.Month && x.StatementId == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.StatementId, version.Id), ct);
-        var document = await DocumentAsync(db, version, ct, issuedAt: now, status: version.PayableFen == 0 ? StatementStatus.Settled : StatementStatus.Issued, reason: reason.Trim());
-        var json = document.ToJsonBytes();
-        await archive.KeepAsync(version.Number, "json", json, ct);
-        version.Issue(actor, Convert.ToHexStringLower(SHA256.HashData(json)), now, reason.Trim());
+        await FreezeAsync(db, actor, version, now, ct, reason.Trim());
         old.Supersede(version.Id);
         dispute.ResolveByNewVersion(version.Id, reason.Trim(), now);
         await db.SaveChangesAsync(ct);

@@ -7,7 +7,7 @@ namespace BackOffice.Agreements;
 /// <summary>Agreement downloads: the summary PDF, the portfolio workbook and the signed scan; account managers only.</summary>
 public static class AgreementEndpoints
 {
-    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static readonly string Xlsx = Domain.Exports.ExportFormats.ContentType(Domain.Exports.ExportFormats.Xlsx);
 
     public static void MapAgreementEndpoints(this IEndpointRouteBuilder endpoints)
     {

@@ -53,11 +53,6 @@ public static class ImportApi
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (context, ct) =>
             {
-                if (Hosting.PageRenderLimit.IsPage(context.HttpContext))
-                {
-                    await Hosting.PageRenderLimit.RejectAsync(context.HttpContext);
-                    return;
-                }
                 var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 await Results.Problem(title: "Too many requests",
@@ -113,10 +108,8 @@ public static class ImportApi
         });
     }
 
-    /// <summary>After authentication and authorization, so the limiter partitions by the authenticated key.</summary>
     public static void UseImportApi(this WebApplication app)
     {
-        app.UseRateLimiter();
         // The console's HTML status pages are for people; API clients get the JSON the endpoint wrote, or none.
         app.Use((http, next) =>
         {

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 
@@ -16,7 +15,7 @@ public sealed partial class RefusalLoggingResultHandler(ILogger<RefusalLoggingRe
     {
         if (!authorizeResult.Succeeded)
         {
-            var user = context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? context.User.FindFirstValue("oid") ?? "(anonymous)";
+            var user = context.User.UserIdOrNull() ?? "(anonymous)";
             var policies = context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>()
                 .Select(a => a.Policy ?? a.Roles ?? "(authenticated)").ToList() is { Count: > 0 } named
                 ? string.Join(", ", named)

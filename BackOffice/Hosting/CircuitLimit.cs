@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Security.Claims;
+using BackOffice.Auth;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
@@ -46,7 +46,7 @@ public sealed partial class PerUserCircuitLimit(AuthenticationStateProvider auth
     public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;
-        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.FindFirstValue("oid");
+        var id = user.UserIdOrNull();
         if (id is null) return;
         if (!counter.TryOpen(id, MaxPerUser))
         {

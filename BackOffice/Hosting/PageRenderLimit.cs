@@ -25,8 +25,15 @@ public static class PageRenderLimit
         };
         if (options.PermitLimit < 1 || options.QueueLimit < 0)
             throw new InvalidOperationException("PageRenders:Concurrent must be at least 1 and PageRenders:Queue at least 0.");
-        services.Configure<RateLimiterOptions>(o => o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-            IsPage(http) ? RateLimitPartition.GetConcurrencyLimiter("pages", _ => options) : RateLimitPartition.GetNoLimiter("")));
+        services.Configure<RateLimiterOptions>(o =>
+        {
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                IsPage(http) ? RateLimitPartition.GetConcurrencyLimiter("pages", _ => options) : RateLimitPartition.GetNoLimiter(""));
+            // Pages answer for themselves; any other limiter's rejection (the API's) keeps its own handler.
+            var others = o.OnRejected;
+            o.OnRejected = (context, ct) => IsPage(context.HttpContext) ? new ValueTask(RejectAsync(context.HttpContext))
+                : others?.Invoke(context, ct) ?? ValueTask.CompletedTask;
+        });
     }
 
     /// <summary>A request for a Razor component page (prerendered HTML), as opposed to the circuit, assets, API or health.</summary>

@@ -82,6 +82,8 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // After authentication and authorization: the API's limiter partitions by the authenticated key.
+        app.UseRateLimiter();
         app.UseImportApi();
 
         app.MapStaticAssets().AllowAnonymous();

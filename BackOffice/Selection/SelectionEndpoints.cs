@@ -5,7 +5,7 @@ namespace BackOffice.Selection;
 
 public static class SelectionEndpoints
 {
-    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static readonly string Xlsx = Domain.Exports.ExportFormats.ContentType(Domain.Exports.ExportFormats.Xlsx);
 
     /// <summary>The product import template, and brand documents for every staff member who may see the brand.</summary>
     public static void MapSelectionDownloads(this IEndpointRouteBuilder endpoints)
