@@ -76,15 +76,23 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Opens a page and waits until its own circuit has rendered. Leaving through about:blank first closes the
-    /// previous page's circuit, whose late messages would otherwise count as this page being ready.
+    /// Opens a page and waits until its own circuit has rendered and then gone quiet. Leaving through about:blank
+    /// first closes the previous page's circuit, whose late messages would otherwise count as this page being
+    /// ready. The layout renders first; a page that loads its data in OnInitializedAsync renders its content
+    /// (and moves the focus to an AutoFocus field) in a later batch, so text typed before that batch lands in
+    /// the replaced prerendered inputs or in the wrong field. Quiet: no message from the server for 300 ms.
     /// </summary>
     public static async Task GotoInteractiveAsync(IPage page, string url)
     {
         await page.GotoAsync("about:blank");
+        var lastFrame = Environment.TickCount64;
+        page.WebSocket += (_, socket) => socket.FrameReceived += (_, _) => Interlocked.Exchange(ref lastFrame, Environment.TickCount64);
         var interactive = WhenInteractive(page);
         await page.GotoAsync(url);
         await interactive.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        var quietBy = Environment.TickCount64 + 5_000;
+        while (Environment.TickCount64 - Interlocked.Read(ref lastFrame) < 300 && Environment.TickCount64 < quietBy)
+            await Task.Delay(50, TestContext.Current.CancellationToken);
     }
 
     public static async Task<string> ScreenshotAsync(IPage page, string name)
