@@ -7,7 +7,7 @@ namespace BackOffice.Domain.Metrics;
 
 /// <summary>
 /// The metric aggregates (<see cref="DailySales"/>, <see cref="ShopkeeperDailySales"/>,
-/// <see cref="ShopkeeperMonthlySales"/>, <see cref="ShopkeeperCategoryMonthlySales"/>, <see cref="ShopkeeperSegmentSpell"/>): rebuilt here from the
+/// <see cref="ShopkeeperMonthlySales"/>, <see cref="ShopkeeperCategoryMonthlySales"/>, <see cref="ShopkeeperSegmentSpell"/>, <see cref="ShopkeeperSalesPack"/>): rebuilt here from the
 /// order lines, kept incrementally by the imports from a delta table of the same shape.
 /// </summary>
 public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> factory)
@@ -50,6 +50,7 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
             """;
         await db.Database.ExecuteSqlRawAsync(byCategory, ct);
         await WriteSpellsAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), null, ct);
+        await SalesPacks.RebuildAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), ct);
         await tx.CommitAsync(ct);
     }
 
@@ -118,6 +119,7 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
             await empty.ExecuteNonQueryAsync(ct);
         }
         await WriteSpellsAsync(connection, tx, "SELECT shopkeeper_id FROM temp.import_delta", ct);
+        await SalesPacks.ApplyImportDeltaAsync(connection, tx, ct);
     }
 
     /// <summary>Recomputes the segment runs of the shopkeepers the subquery names (all when null) from their daily net GMV.</summary>

@@ -181,12 +181,18 @@ public sealed class AnalyticsService(IDbContextFactory<BackOfficeDbContext> fact
         return Enumerable.Range(0, 10).Select(d => new DecileShare(d + 1, counts[d], sums[d], total == 0 ? 0 : (double)sums[d] / total)).ToList();
     }
 
-    /// <summary>GMV per shopkeeper over the filter (whole months from the monthly rows, see <see cref="MetricsService.ShopkeeperParts"/>).</summary>
+    /// <summary>GMV per shopkeeper over the filter (from the packs, see <see cref="ShopkeeperTotals"/>).</summary>
     private static async Task<Dictionary<int, long>> GmvByShopkeeperAsync(BackOfficeDbContext db, MetricsFilter filter, CancellationToken ct)
     {
         var result = new Dictionary<int, long>();
-        var rows = MetricsService.ShopkeeperParts(db, filter).GroupBy(p => p.ShopkeeperId).Select(g => new { g.Key, Gmv = g.Sum(p => p.GmvFen) });
-        await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct)) result[r.Key] = r.Gmv;
+        if (MetricsService.BrandSliced(filter))
+        {
+            var rows = MetricsService.ShopkeeperDays(db, filter).GroupBy(p => p.ShopkeeperId).Select(g => new { g.Key, Gmv = g.Sum(p => p.GmvFen) });
+            await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct)) result[r.Key] = r.Gmv;
+            return result;
+        }
+        var totals = await ShopkeeperTotals.ReadAsync(db, filter, ct);
+        foreach (var id in totals.Active) result[id] = totals.GmvFen[id];
         return result;
     }
 

@@ -56,14 +56,6 @@ public sealed class DashboardService(IDbContextFactory<BackOfficeDbContext> fact
     private async Task<PagedResult<LeaderboardRow>> ComputeLeaderboardAsync(MetricsFilter filter, PageRequest page, string? search, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var totals = MetricsService.ShopkeeperParts(db, filter).GroupBy(d => d.ShopkeeperId).Select(g => new LeaderboardTotal
-        {
-            ShopkeeperId = g.Key,
-            Gmv = g.Sum(d => d.GmvFen),
-            Net = g.Sum(d => d.GmvFen - d.RefundFen),
-            Orders = g.Sum(d => d.Orders),
-            Commission = g.Sum(d => d.CommissionFen),
-        });
         Func<LeaderboardTotal, long> key = page.SortBy?.ToLowerInvariant() switch
         {
             "orders" => t => t.Orders,
@@ -78,13 +70,7 @@ public sealed class DashboardService(IDbContextFactory<BackOfficeDbContext> fact
             matching = (await db.Shopkeepers.AsNoTracking().Where(s => s.Code.Contains(term) || s.RealNameMasked.Contains(term) || s.City.Contains(term))
                 .Select(s => s.Id).ToListAsync(ct)).ToHashSet();
         }
-        // One pass over the grouped totals, ranked here: counting and paging in SQL would group the
-        // period's rows twice (a year unsliced is ~900,000 monthly rows each time).
-        var all = new List<LeaderboardTotal>();
-        await foreach (var t in totals.AsAsyncEnumerable().WithCancellation(ct))
-        {
-            if (matching is null || matching.Contains(t.ShopkeeperId)) all.Add(t);
-        }
+        var all = (await LeaderboardTotalsAsync(db, filter, ct)).Where(t => matching is null || matching.Contains(t.ShopkeeperId)).ToList();
         all.Sort((x, y) =>
         {
             var c = descending ? key(y).CompareTo(key(x)) : key(x).CompareTo(key(y));
@@ -104,6 +90,31 @@ public sealed class DashboardService(IDbContextFactory<BackOfficeDbContext> fact
             }).ToList(), all.Count);
     }
 
+    /// <summary>Each shopkeeper's totals over the period: from the packs, or for a brand slice grouped from its daily rows.</summary>
+    private static async Task<IEnumerable<LeaderboardTotal>> LeaderboardTotalsAsync(BackOfficeDbContext db, MetricsFilter filter, CancellationToken ct)
+    {
+        if (MetricsService.BrandSliced(filter))
+        {
+            return await MetricsService.ShopkeeperDays(db, filter).GroupBy(d => d.ShopkeeperId).Select(g => new LeaderboardTotal
+            {
+                ShopkeeperId = g.Key,
+                Gmv = g.Sum(d => d.GmvFen),
+                Net = g.Sum(d => d.GmvFen - d.RefundFen),
+                Orders = g.Sum(d => d.Orders),
+                Commission = g.Sum(d => d.CommissionFen),
+            }).ToListAsync(ct);
+        }
+        var totals = await ShopkeeperTotals.ReadAsync(db, filter, ct);
+        return totals.Active.Select(id => new LeaderboardTotal
+        {
+            ShopkeeperId = id,
+            Gmv = totals.GmvFen[id],
+            Net = totals.GmvFen[id] - totals.RefundFen[id],
+            Orders = totals.Orders[id],
+            Commission = totals.CommissionFen[id],
+        });
+    }
+
     private sealed class LeaderboardTotal
     {
         public int ShopkeeperId { get; init; }
@@ -119,11 +130,7 @@ public sealed class DashboardService(IDbContextFactory<BackOfficeDbContext> fact
         var sales = await MetricsService.Daily(db, filter).GroupBy(d => d.Province)
             .Select(g => new { Province = g.Key, Gmv = g.Sum(d => d.GmvFen), Net = g.Sum(d => d.GmvFen - d.RefundFen), Orders = g.Sum(d => d.Orders) })
             .ToListAsync(ct);
-        // Distinct shopkeepers first (covering indexes only), then their province: reading the rows' own
-        // province column would leave the indexes for the table on every row (4 s against 1 s on 10M lines).
-        var active = await MetricsService.ShopkeeperParts(db, filter).Select(d => d.ShopkeeperId).Distinct()
-            .Join(db.Shopkeepers, id => id, s => s.Id, (_, s) => s.Province).GroupBy(p => p).Select(g => new { Province = g.Key, Count = g.LongCount() })
-            .ToDictionaryAsync(x => x.Province, x => x.Count, ct);
+        var active = await ActiveByProvinceAsync(db, filter, ct);
         var shopkeepers = db.Shopkeepers.AsNoTracking();
         if (filter.Province is { } province) shopkeepers = shopkeepers.Where(s => s.Province == province);
         var all = await shopkeepers.GroupBy(s => s.Province).Select(g => new { Province = g.Key, Count = g.LongCount() }).ToDictionaryAsync(x => x.Province, x => x.Count, ct);
@@ -134,6 +141,29 @@ public sealed class DashboardService(IDbContextFactory<BackOfficeDbContext> fact
                 return new ProvinceFigures(p, s?.Gmv ?? 0, s?.Net ?? 0, s?.Orders ?? 0, active.GetValueOrDefault(p), all.GetValueOrDefault(p));
             })
             .OrderByDescending(p => p.GmvFen).ThenBy(p => p.Province, StringComparer.Ordinal).ToList();
+    }
+
+    private static async Task<Dictionary<string, long>> ActiveByProvinceAsync(BackOfficeDbContext db, MetricsFilter filter, CancellationToken ct)
+    {
+        if (MetricsService.BrandSliced(filter))
+        {
+            // Distinct shopkeepers first (covering indexes only), then their province: reading the rows' own
+            // province column would leave the indexes for the table on every row.
+            return await MetricsService.ShopkeeperDays(db, filter).Select(d => d.ShopkeeperId).Distinct()
+                .Join(db.Shopkeepers, id => id, s => s.Id, (_, s) => s.Province).GroupBy(p => p).Select(g => new { Province = g.Key, Count = g.LongCount() })
+                .ToDictionaryAsync(x => x.Province, x => x.Count, ct);
+        }
+        var totals = await ShopkeeperTotals.ReadAsync(db, filter, ct);
+        var active = new bool[totals.Lines.Length];
+        foreach (var id in totals.Active) active[id] = true;
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var shopkeepers = db.Shopkeepers.AsNoTracking();
+        if (filter.Province is { } province) shopkeepers = shopkeepers.Where(s => s.Province == province);
+        await foreach (var s in shopkeepers.Select(s => new { s.Id, s.Province }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (s.Id < active.Length && active[s.Id]) counts[s.Province] = counts.GetValueOrDefault(s.Province) + 1;
+        }
+        return counts;
     }
 
     public async Task<ShopkeeperDetail?> ShopkeeperAsync(int id, CancellationToken ct = default)

@@ -31,7 +31,9 @@ public sealed class MetricsService(IDbContextFactory<BackOfficeDbContext> factor
         }).FirstOrDefaultAsync(ct);
         var newShopkeepers = await LineMetrics.NewShopkeepersAsync(db, filter, ct);
         if (sums is null) return SalesFigures.Empty with { NewShopkeepers = newShopkeepers };
-        var active = await ShopkeeperParts(db, filter).Select(d => d.ShopkeeperId).Distinct().LongCountAsync(ct);
+        var active = BrandSliced(filter)
+            ? await ShopkeeperDays(db, filter).Select(d => d.ShopkeeperId).Distinct().LongCountAsync(ct)
+            : (await ShopkeeperTotals.ReadAsync(db, filter, ct)).Active.Count;
         return new SalesFigures(sums.Gmv, sums.Gmv - sums.Refund, sums.Orders, sums.Items, sums.Refund, sums.Commission, active, newShopkeepers);
     }
 
@@ -98,45 +100,8 @@ public sealed class MetricsService(IDbContextFactory<BackOfficeDbContext> factor
         return rows;
     }
 
-    /// <summary>
-    /// Per-shopkeeper figures over the filter's period, in parts that add up: the whole months from
-    /// <see cref="ShopkeeperMonthlySales"/> (or <see cref="ShopkeeperCategoryMonthlySales"/> for a category
-    /// slice) and only the edge days from <see cref="ShopkeeperDailySales"/> (a year is ~12 rows a
-    /// shopkeeper, not ~365). A brand slice reads the daily rows (the monthly ones are not by brand);
-    /// their covering indexes keep that to the slice's own rows.
-    /// </summary>
-    internal static IQueryable<ShopkeeperPart> ShopkeeperParts(BackOfficeDbContext db, MetricsFilter filter)
-    {
-        var (firstMonth, lastMonthEnd) = WholeMonths(filter.From, filter.To);
-        if (BrandSliced(filter) || firstMonth > lastMonthEnd) return AsParts(ShopkeeperDays(db, filter));
-        var parts = MonthParts(db, filter, firstMonth, lastMonthEnd);
-        if (filter.From < firstMonth) parts = parts.Concat(AsParts(ShopkeeperDays(db, filter with { To = firstMonth.AddDays(-1) })));
-        if (lastMonthEnd < filter.To) parts = parts.Concat(AsParts(ShopkeeperDays(db, filter with { From = lastMonthEnd.AddDays(1) })));
-        return parts;
-    }
-
-    /// <summary>Sliced finer than a category: only the daily per-shopkeeper rows carry the brand.</summary>
+    /// <summary>Sliced finer than a category: only the daily per-shopkeeper rows carry the brand (the packs do not).</summary>
     internal static bool BrandSliced(MetricsFilter filter) => filter.BrandId is not null || filter.BrandIds is not null || filter.SaleId is not null;
-
-    /// <summary>Per-shopkeeper figures of the months <paramref name="firstMonth"/> … <paramref name="lastMonthEnd"/> (whole months; no brand slice).</summary>
-    internal static IQueryable<ShopkeeperPart> MonthParts(BackOfficeDbContext db, MetricsFilter filter, DateOnly firstMonth, DateOnly lastMonthEnd)
-    {
-        if (filter.Category is { } category)
-        {
-            var byCategory = db.ShopkeeperCategoryMonthlySales.AsNoTracking().Where(m => m.Category == category && m.Month >= firstMonth && m.Month <= lastMonthEnd);
-            if (filter.Province is { } p) byCategory = byCategory.Where(m => m.Province == p);
-            return byCategory.Select(m => new ShopkeeperPart
-            {
-                ShopkeeperId = m.ShopkeeperId, Province = m.Province, GmvFen = m.GmvFen, RefundFen = m.RefundFen, Orders = m.Orders, CommissionFen = m.CommissionFen,
-            });
-        }
-        var months = db.ShopkeeperMonthlySales.AsNoTracking().Where(m => m.Month >= firstMonth && m.Month <= lastMonthEnd);
-        if (filter.Province is { } province) months = months.Where(m => m.Province == province);
-        return months.Select(m => new ShopkeeperPart
-        {
-            ShopkeeperId = m.ShopkeeperId, Province = m.Province, GmvFen = m.GmvFen, RefundFen = m.RefundFen, Orders = m.Orders, CommissionFen = m.CommissionFen,
-        });
-    }
 
     /// <summary>The first day of the first and the last day of the last whole calendar month within from … to (first &gt; last when none).</summary>
     internal static (DateOnly First, DateOnly LastEnd) WholeMonths(DateOnly from, DateOnly to)
@@ -145,20 +110,4 @@ public sealed class MetricsService(IDbContextFactory<BackOfficeDbContext> factor
         var lastEnd = to.AddDays(1).Day == 1 ? to : new DateOnly(to.Year, to.Month, 1).AddDays(-1);
         return (first, lastEnd);
     }
-
-    private static IQueryable<ShopkeeperPart> AsParts(IQueryable<ShopkeeperDailySales> days) => days.Select(d => new ShopkeeperPart
-    {
-        ShopkeeperId = d.ShopkeeperId, Province = d.Province, GmvFen = d.GmvFen, RefundFen = d.RefundFen, Orders = d.Orders, CommissionFen = d.CommissionFen,
-    });
-}
-
-/// <summary>A shopkeeper's figures over a part of a period (see <see cref="MetricsService.ShopkeeperParts"/>).</summary>
-internal sealed class ShopkeeperPart
-{
-    public int ShopkeeperId { get; init; }
-    public string Province { get; init; } = "";
-    public long GmvFen { get; init; }
-    public long RefundFen { get; init; }
-    public long Orders { get; init; }
-    public long CommissionFen { get; init; }
 }

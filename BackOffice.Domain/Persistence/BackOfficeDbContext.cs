@@ -37,6 +37,7 @@ public abstract class BackOfficeDbContext(DbContextOptions options) : DbContext(
     public DbSet<Metrics.ShopkeeperMonthlySales> ShopkeeperMonthlySales => Set<Metrics.ShopkeeperMonthlySales>();
     public DbSet<Metrics.ShopkeeperCategoryMonthlySales> ShopkeeperCategoryMonthlySales => Set<Metrics.ShopkeeperCategoryMonthlySales>();
     public DbSet<Metrics.ShopkeeperSegmentSpell> ShopkeeperSegmentSpells => Set<Metrics.ShopkeeperSegmentSpell>();
+    public DbSet<Metrics.ShopkeeperSalesPack> ShopkeeperSalesPacks => Set<Metrics.ShopkeeperSalesPack>();
     public DbSet<Imports.ApiKey> ApiKeys => Set<Imports.ApiKey>();
     public DbSet<Exports.ExportJob> ExportJobs => Set<Exports.ExportJob>();
     public DbSet<Settlement.SettlementEntry> SettlementEntries => Set<Settlement.SettlementEntry>();

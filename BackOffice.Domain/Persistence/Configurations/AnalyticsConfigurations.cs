@@ -41,3 +41,13 @@ internal sealed class ShopkeeperSegmentSpellConfiguration : IEntityTypeConfigura
         builder.HasIndex(s => new { s.ShopkeeperId, s.FromDay, s.ToDay, s.Segment });
     }
 }
+
+internal sealed class ShopkeeperSalesPackConfiguration : IEntityTypeConfiguration<ShopkeeperSalesPack>
+{
+    public void Configure(EntityTypeBuilder<ShopkeeperSalesPack> builder)
+    {
+        builder.HasKey(p => new { p.Span, p.Category, p.Start });
+        builder.Property(p => p.Span).HasConversion<string>().HasMaxLength(8);
+        builder.Property(p => p.Category).HasMaxLength(Brands.Categories.CodeMaxLength);
+    }
+}

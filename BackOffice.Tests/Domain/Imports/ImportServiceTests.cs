@@ -249,6 +249,8 @@ public class ImportServiceTests
             .Select(d => $"{d.Day}:{d.BrandId}:{d.Province}:{d.GmvFen}:{d.RefundFen}:{d.Items}:{d.CommissionFen}:{d.Orders}:{d.Lines}").ToListAsync();
         var perShopkeeper = await db.ShopkeeperDailySales.OrderBy(d => d.ShopkeeperId).ThenBy(d => d.Day).ThenBy(d => d.BrandId)
             .Select(d => $"{d.ShopkeeperId}:{d.Day}:{d.BrandId}:{d.Province}:{d.GmvFen}:{d.RefundFen}:{d.Items}:{d.CommissionFen}:{d.Orders}:{d.Lines}").ToListAsync();
-        return string.Join("\n", lines) + "\n--\n" + string.Join("\n", daily) + "\n--\n" + string.Join("\n", perShopkeeper);
+        var packs = (await db.ShopkeeperSalesPacks.ToListAsync()).OrderBy(p => p.Span).ThenBy(p => p.Category, StringComparer.Ordinal).ThenBy(p => p.Start)
+            .Select(p => $"{p.Span}:{p.Category}:{p.Start}:{p.Shopkeepers}:{Convert.ToHexString(p.Data)}");
+        return string.Join("\n", lines) + "\n--\n" + string.Join("\n", daily) + "\n--\n" + string.Join("\n", perShopkeeper) + "\n--\n" + string.Join("\n", packs);
     }
 }

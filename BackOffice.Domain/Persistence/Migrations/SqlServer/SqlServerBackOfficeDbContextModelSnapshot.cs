@@ -813,6 +813,31 @@ namespace BackOffice.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("ShopkeeperMonthlySales");
                 });
 
+            modelBuilder.Entity("BackOffice.Domain.Metrics.ShopkeeperSalesPack", b =>
+                {
+                    b.Property<string>("Span")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<int>("Shopkeepers")
+                        .HasColumnType("int");
+
+                    b.HasKey("Span", "Category", "Start");
+
+                    b.ToTable("ShopkeeperSalesPacks");
+                });
+
             modelBuilder.Entity("BackOffice.Domain.Metrics.ShopkeeperSegmentSpell", b =>
                 {
                     b.Property<int>("ShopkeeperId")

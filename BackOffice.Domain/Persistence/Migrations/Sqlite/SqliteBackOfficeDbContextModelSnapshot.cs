@@ -794,6 +794,31 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("ShopkeeperMonthlySales");
                 });
 
+            modelBuilder.Entity("BackOffice.Domain.Metrics.ShopkeeperSalesPack", b =>
+                {
+                    b.Property<string>("Span")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Shopkeepers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Span", "Category", "Start");
+
+                    b.ToTable("ShopkeeperSalesPacks");
+                });
+
             modelBuilder.Entity("BackOffice.Domain.Metrics.ShopkeeperSegmentSpell", b =>
                 {
                     b.Property<int>("ShopkeeperId")
