@@ -127,43 +127,51 @@ public sealed class DashboardService(IDbContextFactory<BackOfficeDbContext> fact
     private async Task<IReadOnlyList<ProvinceFigures>> ComputeGeographyAsync(MetricsFilter filter, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var sales = await MetricsService.Daily(db, filter).GroupBy(d => d.Province)
-            .Select(g => new { Province = g.Key, Gmv = g.Sum(d => d.GmvFen), Net = g.Sum(d => d.GmvFen - d.RefundFen), Orders = g.Sum(d => d.Orders) })
-            .ToListAsync(ct);
-        var active = await ActiveByProvinceAsync(db, filter, ct);
-        var shopkeepers = db.Shopkeepers.AsNoTracking();
-        if (filter.Province is { } province) shopkeepers = shopkeepers.Where(s => s.Province == province);
-        var all = await shopkeepers.GroupBy(s => s.Province).Select(g => new { Province = g.Key, Count = g.LongCount() }).ToDictionaryAsync(x => x.Province, x => x.Count, ct);
-        return all.Keys.Union(sales.Select(s => s.Province))
-            .Select(p =>
-            {
-                var s = sales.FirstOrDefault(x => x.Province == p);
-                return new ProvinceFigures(p, s?.Gmv ?? 0, s?.Net ?? 0, s?.Orders ?? 0, active.GetValueOrDefault(p), all.GetValueOrDefault(p));
-            })
-            .OrderByDescending(p => p.GmvFen).ThenBy(p => p.Province, StringComparer.Ordinal).ToList();
+        var provinces = MetricsService.BrandSliced(filter) ? await GeographyOfBrandsAsync(db, filter, ct) : await GeographyFromPacksAsync(db, filter, ct);
+        return provinces.OrderByDescending(p => p.GmvFen).ThenBy(p => p.Province, StringComparer.Ordinal).ToList();
     }
 
-    private static async Task<Dictionary<string, long>> ActiveByProvinceAsync(BackOfficeDbContext db, MetricsFilter filter, CancellationToken ct)
+    /// <summary>One pass over the shopkeepers, adding each one's totals to its province.</summary>
+    private static async Task<IEnumerable<ProvinceFigures>> GeographyFromPacksAsync(BackOfficeDbContext db, MetricsFilter filter, CancellationToken ct)
     {
-        if (MetricsService.BrandSliced(filter))
-        {
-            // Distinct shopkeepers first (covering indexes only), then their province: reading the rows' own
-            // province column would leave the indexes for the table on every row.
-            return await MetricsService.ShopkeeperDays(db, filter).Select(d => d.ShopkeeperId).Distinct()
-                .Join(db.Shopkeepers, id => id, s => s.Id, (_, s) => s.Province).GroupBy(p => p).Select(g => new { Province = g.Key, Count = g.LongCount() })
-                .ToDictionaryAsync(x => x.Province, x => x.Count, ct);
-        }
         var totals = await ShopkeeperTotals.ReadAsync(db, filter, ct);
-        var active = new bool[totals.Lines.Length];
-        foreach (var id in totals.Active) active[id] = true;
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var byProvince = new Dictionary<string, (long Gmv, long Net, long Orders, long Active, long All)>(StringComparer.Ordinal);
         var shopkeepers = db.Shopkeepers.AsNoTracking();
         if (filter.Province is { } province) shopkeepers = shopkeepers.Where(s => s.Province == province);
         await foreach (var s in shopkeepers.Select(s => new { s.Id, s.Province }).AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (s.Id < active.Length && active[s.Id]) counts[s.Province] = counts.GetValueOrDefault(s.Province) + 1;
+            var p = byProvince.GetValueOrDefault(s.Province);
+            p.All++;
+            if (s.Id < totals.Lines.Length && totals.Lines[s.Id] > 0)
+            {
+                p.Gmv += totals.GmvFen[s.Id];
+                p.Net += totals.GmvFen[s.Id] - totals.RefundFen[s.Id];
+                p.Orders += totals.Orders[s.Id];
+                p.Active++;
+            }
+            byProvince[s.Province] = p;
         }
-        return counts;
+        return byProvince.Select(p => new ProvinceFigures(p.Key, p.Value.Gmv, p.Value.Net, p.Value.Orders, p.Value.Active, p.Value.All));
+    }
+
+    private static async Task<IEnumerable<ProvinceFigures>> GeographyOfBrandsAsync(BackOfficeDbContext db, MetricsFilter filter, CancellationToken ct)
+    {
+        var sales = await MetricsService.Daily(db, filter).GroupBy(d => d.Province)
+            .Select(g => new { Province = g.Key, Gmv = g.Sum(d => d.GmvFen), Net = g.Sum(d => d.GmvFen - d.RefundFen), Orders = g.Sum(d => d.Orders) })
+            .ToListAsync(ct);
+        // Distinct shopkeepers first (covering indexes only), then their province: reading the rows' own
+        // province column would leave the indexes for the table on every row.
+        var active = await MetricsService.ShopkeeperDays(db, filter).Select(d => d.ShopkeeperId).Distinct()
+            .Join(db.Shopkeepers, id => id, s => s.Id, (_, s) => s.Province).GroupBy(p => p).Select(g => new { Province = g.Key, Count = g.LongCount() })
+            .ToDictionaryAsync(x => x.Province, x => x.Count, ct);
+        var shopkeepers = db.Shopkeepers.AsNoTracking();
+        if (filter.Province is { } province) shopkeepers = shopkeepers.Where(s => s.Province == province);
+        var all = await shopkeepers.GroupBy(s => s.Province).Select(g => new { Province = g.Key, Count = g.LongCount() }).ToDictionaryAsync(x => x.Province, x => x.Count, ct);
+        return all.Keys.Union(sales.Select(s => s.Province)).Select(p =>
+        {
+            var s = sales.FirstOrDefault(x => x.Province == p);
+            return new ProvinceFigures(p, s?.Gmv ?? 0, s?.Net ?? 0, s?.Orders ?? 0, active.GetValueOrDefault(p), all.GetValueOrDefault(p));
+        });
     }
 
     public async Task<ShopkeeperDetail?> ShopkeeperAsync(int id, CancellationToken ct = default)

@@ -12,7 +12,7 @@ public class LeaderboardTests
 {
     private static readonly string[] Provinces = ["浙江", "广东"];
 
-    private static async Task<TestDatabase> DatabaseAsync(int seed)
+    internal static async Task<TestDatabase> DatabaseAsync(int seed)
     {
         var random = new Random(seed);
         var database = await TestDatabase.CreateAsync();
