@@ -105,14 +105,11 @@ public sealed partial class ImportService
             // The province aggregate moves; the per-shopkeeper rows keep their figures and take the new province.
             await sql.ExecAsync(AggregateBuilder.ApplyDelta[1], ct);
             await sql.ExecAsync(AggregateBuilder.ApplyDelta[3], ct);
-            foreach (var table in (string[])["ShopkeeperDailySales", "ShopkeeperMonthlySales", "ShopkeeperCategoryMonthlySales"])
-            {
-                await sql.ExecAsync($"""
-                    UPDATE {table} SET Province = s.province
-                    FROM stage_shopkeepers s JOIN Shopkeepers k ON k.Code = s.code
-                    WHERE s.changed = 1 AND s.province <> k.Province AND {table}.ShopkeeperId = k.Id
-                    """, ct);
-            }
+            await sql.ExecAsync("""
+                UPDATE ShopkeeperDailySales SET Province = s.province
+                FROM stage_shopkeepers s JOIN Shopkeepers k ON k.Code = s.code
+                WHERE s.changed = 1 AND s.province <> k.Province AND ShopkeeperDailySales.ShopkeeperId = k.Id
+                """, ct);
             var updated = await sql.ExecAsync("""
                 UPDATE Shopkeepers SET PhoneEncrypted = s.phone_enc, RealNameEncrypted = s.name_enc, PhoneMasked = s.phone_masked,
                     RealNameMasked = s.name_masked, Province = s.province, City = s.city, JoinedOn = s.joined_on

@@ -7,7 +7,7 @@ namespace BackOffice.Domain.Metrics;
 
 /// <summary>
 /// The metric aggregates (<see cref="DailySales"/>, <see cref="ShopkeeperDailySales"/>,
-/// <see cref="ShopkeeperMonthlySales"/>, <see cref="ShopkeeperCategoryMonthlySales"/>, <see cref="ShopkeeperSegmentSpell"/>, <see cref="ShopkeeperSalesPack"/>): rebuilt here from the
+/// <see cref="ShopkeeperSegmentSpell"/>, <see cref="ShopkeeperSalesPack"/>): rebuilt here from the
 /// order lines, kept incrementally by the imports from a delta table of the same shape.
 /// </summary>
 public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> factory)
@@ -19,8 +19,6 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlRawAsync("DELETE FROM ShopkeeperSegmentSpells", ct);
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM ShopkeeperCategoryMonthlySales", ct);
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM ShopkeeperMonthlySales", ct);
         await db.Database.ExecuteSqlRawAsync("DELETE FROM ShopkeeperDailySales", ct);
         await db.Database.ExecuteSqlRawAsync("DELETE FROM DailySales", ct);
         await db.Database.ExecuteSqlRawAsync("""
@@ -36,19 +34,6 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
             FROM OrderLines l JOIN Shopkeepers k ON k.Id = l.ShopkeeperId
             GROUP BY l.OrderedOn, l.BrandId, k.Province
             """, ct);
-        var month = db.Database.IsSqlite() ? "substr(Day, 1, 8) || '01'" : "DATEFROMPARTS(YEAR(Day), MONTH(Day), 1)";
-        var monthly = $"""
-            INSERT INTO ShopkeeperMonthlySales(ShopkeeperId, Month, Province, GmvFen, RefundFen, CommissionFen, Orders, Lines)
-            SELECT ShopkeeperId, {month}, MAX(Province), SUM(GmvFen), SUM(RefundFen), SUM(CommissionFen), SUM(Orders), SUM(Lines)
-            FROM ShopkeeperDailySales GROUP BY ShopkeeperId, {month}
-            """;
-        await db.Database.ExecuteSqlRawAsync(monthly, ct);
-        var byCategory = $"""
-            INSERT INTO ShopkeeperCategoryMonthlySales(ShopkeeperId, Month, Category, Province, GmvFen, RefundFen, CommissionFen, Orders, Lines)
-            SELECT ShopkeeperId, {month}, Category, MAX(Province), SUM(GmvFen), SUM(RefundFen), SUM(CommissionFen), SUM(Orders), SUM(Lines)
-            FROM ShopkeeperDailySales GROUP BY ShopkeeperId, {month}, Category
-            """;
-        await db.Database.ExecuteSqlRawAsync(byCategory, ct);
         await WriteSpellsAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), null, ct);
         await SalesPacks.RebuildAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), ct);
         await tx.CommitAsync(ct);
@@ -85,39 +70,12 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
     ];
 
     /// <summary>
-    /// The aggregates an import keeps beyond <see cref="ApplyDelta"/>: the monthly rows and the segment
-    /// runs of every shopkeeper in <c>temp.import_delta</c>. Runs inside the import's transaction, after
+    /// The aggregates an import keeps beyond <see cref="ApplyDelta"/>: the segment runs of every shopkeeper
+    /// in <c>temp.import_delta</c> and the sales packs of its days and months. Runs inside the import's transaction, after
     /// <see cref="ApplyDelta"/> and the line changes.
     /// </summary>
     public static async Task ApplyImportDeltaAsync(DbConnection connection, DbTransaction tx, CancellationToken ct)
     {
-        await using (var monthly = Command(connection, tx, """
-            INSERT INTO ShopkeeperMonthlySales(ShopkeeperId, Month, Province, GmvFen, RefundFen, CommissionFen, Orders, Lines)
-            SELECT shopkeeper_id, substr(day, 1, 8) || '01', MAX(province), SUM(gmv), SUM(refund), SUM(commission), SUM(orders), SUM(lines)
-            FROM temp.import_delta WHERE true GROUP BY shopkeeper_id, substr(day, 1, 8)
-            ON CONFLICT(ShopkeeperId, Month) DO UPDATE SET
-                GmvFen = GmvFen + excluded.GmvFen, RefundFen = RefundFen + excluded.RefundFen, CommissionFen = CommissionFen + excluded.CommissionFen,
-                Orders = Orders + excluded.Orders, Lines = Lines + excluded.Lines
-            """))
-        {
-            await monthly.ExecuteNonQueryAsync(ct);
-        }
-        await using (var byCategory = Command(connection, tx, """
-            INSERT INTO ShopkeeperCategoryMonthlySales(ShopkeeperId, Month, Category, Province, GmvFen, RefundFen, CommissionFen, Orders, Lines)
-            SELECT shopkeeper_id, substr(day, 1, 8) || '01', category, MAX(province), SUM(gmv), SUM(refund), SUM(commission), SUM(orders), SUM(lines)
-            FROM temp.import_delta WHERE true GROUP BY shopkeeper_id, substr(day, 1, 8), category
-            ON CONFLICT(ShopkeeperId, Month, Category) DO UPDATE SET
-                GmvFen = GmvFen + excluded.GmvFen, RefundFen = RefundFen + excluded.RefundFen, CommissionFen = CommissionFen + excluded.CommissionFen,
-                Orders = Orders + excluded.Orders, Lines = Lines + excluded.Lines
-            """))
-        {
-            await byCategory.ExecuteNonQueryAsync(ct);
-        }
-        foreach (var table in (string[])["ShopkeeperMonthlySales", "ShopkeeperCategoryMonthlySales"])
-        {
-            await using var empty = Command(connection, tx, $"DELETE FROM {table} WHERE Lines = 0 AND ShopkeeperId IN (SELECT shopkeeper_id FROM temp.import_delta)");
-            await empty.ExecuteNonQueryAsync(ct);
-        }
         await WriteSpellsAsync(connection, tx, "SELECT shopkeeper_id FROM temp.import_delta", ct);
         await SalesPacks.ApplyImportDeltaAsync(connection, tx, ct);
     }

@@ -127,10 +127,8 @@ public sealed class AnalyticsService(IDbContextFactory<BackOfficeDbContext> fact
         var deciles = Deciles(values);
         var lastMonth = FirstOfMonth(filter.To);
         var firstMonth = lastMonth.AddMonths(-(TrendMonths - 1));
-        if (filter.Category is null && !MetricsService.BrandSliced(filter))
-            return new ConcentrationFigures(filter, values.Length, values.Sum(), deciles, await TrendFromMonthlyAsync(db, filter.Province, firstMonth, lastMonth, ct));
-        var trend = new List<MonthlyConcentration>();
         var byMonth = await GmvByShopkeeperMonthAsync(db, filter, firstMonth, lastMonth, ct);
+        var trend = new List<MonthlyConcentration>();
         for (var month = firstMonth; month <= lastMonth; month = month.AddMonths(1))
         {
             var monthValues = byMonth.TryGetValue(month, out var list) ? list.ToArray() : [];
@@ -138,31 +136,6 @@ public sealed class AnalyticsService(IDbContextFactory<BackOfficeDbContext> fact
             trend.Add(new MonthlyConcentration(month, monthValues.Length, monthValues.Sum(), d[0].Share));
         }
         return new ConcentrationFigures(filter, values.Length, values.Sum(), deciles, trend);
-    }
-
-    /// <summary>
-    /// The trend of an unsliced (or province) filter without reading every shopkeeper's month: each
-    /// month's count and GMV, then the sum of its top tenth — ranks r with ⌊10r/n⌋ = 0, i.e. the first
-    /// ⌈n/10⌉ — read backwards from the (month, GMV) index. Same figures as <see cref="Deciles"/>.
-    /// </summary>
-    private static async Task<List<MonthlyConcentration>> TrendFromMonthlyAsync(BackOfficeDbContext db, string? province, DateOnly firstMonth, DateOnly lastMonth, CancellationToken ct)
-    {
-        var totals = await Monthly(db, province).Where(m => m.Month >= firstMonth && m.Month <= lastMonth).GroupBy(m => m.Month)
-            .Select(g => new { Month = g.Key, Count = g.LongCount(), Gmv = g.Sum(m => m.GmvFen) }).ToDictionaryAsync(x => x.Month, ct);
-        var trend = new List<MonthlyConcentration>();
-        for (var month = firstMonth; month <= lastMonth; month = month.AddMonths(1))
-        {
-            if (!totals.TryGetValue(month, out var t))
-            {
-                trend.Add(new MonthlyConcentration(month, 0, 0, 0));
-                continue;
-            }
-            var m = month;
-            var top = (int)((t.Count + 9) / 10);
-            var topGmv = await Monthly(db, province).Where(x => x.Month == m).OrderByDescending(x => x.GmvFen).Take(top).SumAsync(x => x.GmvFen, ct);
-            trend.Add(new MonthlyConcentration(month, t.Count, t.Gmv, t.Gmv == 0 ? 0 : (double)topGmv / t.Gmv));
-        }
-        return trend;
     }
 
     /// <summary>Ten deciles of the values, largest first: the value at rank r (0-based) of n falls in decile ⌊10r/n⌋ + 1.</summary>
@@ -196,20 +169,19 @@ public sealed class AnalyticsService(IDbContextFactory<BackOfficeDbContext> fact
         return result;
     }
 
-    /// <summary>Each month's GMV per shopkeeper under a category or brand slice (the unsliced trend is <see cref="TrendFromMonthlyAsync"/>).</summary>
+    /// <summary>Each month's GMV per shopkeeper: from the month packs, or for a brand slice grouped from its daily rows.</summary>
     private static async Task<Dictionary<DateOnly, List<long>>> GmvByShopkeeperMonthAsync(BackOfficeDbContext db, MetricsFilter filter, DateOnly firstMonth, DateOnly lastMonth, CancellationToken ct)
     {
         var result = new Dictionary<DateOnly, List<long>>();
-        if (filter.Category is { } category && !MetricsService.BrandSliced(filter))
+        if (!MetricsService.BrandSliced(filter))
         {
-            // A shopkeeper has one row per category and month here: one category, so one row per shopkeeper and month.
-            var rows = db.ShopkeeperCategoryMonthlySales.AsNoTracking().Where(m => m.Category == category && m.Month >= firstMonth && m.Month <= lastMonth);
-            if (filter.Province is { } province) rows = rows.Where(m => m.Province == province);
-            await foreach (var r in rows.Select(m => new { m.Month, m.GmvFen }).AsAsyncEnumerable().WithCancellation(ct))
+            var inProvince = await ShopkeeperTotals.InProvinceAsync(db, filter.Province, ct);
+            await ShopkeeperTotals.ForEachMonthEntryAsync(db, filter.Category, firstMonth, lastMonth, (month, e) =>
             {
-                if (!result.TryGetValue(r.Month, out var list)) result[r.Month] = list = [];
-                list.Add(r.GmvFen);
-            }
+                if (inProvince is not null && !inProvince.Contains(e.ShopkeeperId)) return;
+                if (!result.TryGetValue(month, out var list)) result[month] = list = [];
+                list.Add(e.GmvFen);
+            }, ct);
             return result;
         }
         for (var month = firstMonth; month <= lastMonth; month = month.AddMonths(1))
@@ -220,13 +192,6 @@ public sealed class AnalyticsService(IDbContextFactory<BackOfficeDbContext> fact
         return result;
     }
 
-    private static IQueryable<ShopkeeperMonthlySales> Monthly(BackOfficeDbContext db, string? province)
-    {
-        var rows = db.ShopkeeperMonthlySales.AsNoTracking();
-        if (province is not null) rows = rows.Where(m => m.Province == province);
-        return rows;
-    }
-
     private async Task<CohortFigures> ComputeCohortsAsync(CohortFilter filter, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -235,12 +200,15 @@ public sealed class AnalyticsService(IDbContextFactory<BackOfficeDbContext> fact
         var through = FirstOfMonth(filter.Through);
         var shopkeepers = db.Shopkeepers.AsNoTracking().Where(k => k.JoinedOn >= from && k.JoinedOn <= to);
         if (filter.Province is { } province) shopkeepers = shopkeepers.Where(k => k.Province == province);
-        var joined = await shopkeepers.GroupBy(k => k.JoinedOn).Select(g => new { Day = g.Key, Count = g.LongCount() }).ToListAsync(ct);
-        var active = await shopkeepers
-            .Join(db.ShopkeeperMonthlySales.Where(m => m.Month >= from && m.Month <= through), k => k.Id, m => m.ShopkeeperId, (k, m) => new { k.JoinedOn, m.Month })
-            .GroupBy(x => new { x.JoinedOn, x.Month }).Select(g => new { g.Key.JoinedOn, g.Key.Month, Count = g.LongCount() })
-            .ToListAsync(ct);
-        return Cohorts(filter, joined.Select(j => (j.Day, j.Count)), active.Select(a => (a.JoinedOn, a.Month, a.Count)));
+        var joinMonth = new Dictionary<int, DateOnly>();
+        await foreach (var k in shopkeepers.Select(k => new { k.Id, k.JoinedOn }).AsAsyncEnumerable().WithCancellation(ct)) joinMonth[k.Id] = FirstOfMonth(k.JoinedOn);
+        var active = new Dictionary<(DateOnly JoinMonth, DateOnly Month), long>();
+        await ShopkeeperTotals.ForEachMonthEntryAsync(db, null, from, through, (month, e) =>
+        {
+            if (joinMonth.TryGetValue(e.ShopkeeperId, out var joined)) active[(joined, month)] = active.GetValueOrDefault((joined, month)) + 1;
+        }, ct);
+        var joinedCounts = joinMonth.Values.GroupBy(m => m).Select(g => (g.Key, (long)g.Count()));
+        return Cohorts(filter, joinedCounts, active.Select(a => (a.Key.JoinMonth, a.Key.Month, a.Value)));
     }
 
     internal static CohortFigures Cohorts(CohortFilter filter, IEnumerable<(DateOnly JoinedOn, long Count)> joined, IEnumerable<(DateOnly JoinedOn, DateOnly Month, long Count)> active)

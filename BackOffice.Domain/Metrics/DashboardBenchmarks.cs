@@ -40,8 +40,8 @@ public static class DashboardBenchmarks
                 output.WriteLine(report.ToString());
             }
             // Aggregates missing (a table added since), or built before the per-shopkeeper rows carried the province: rebuild.
-            if (!await db.DailySales.AnyAsync(ct) || !await db.ShopkeeperSegmentSpells.AnyAsync(ct) || !await db.ShopkeeperCategoryMonthlySales.AnyAsync(ct)
-                || await db.ShopkeeperDailySales.AnyAsync(d => d.Province == "", ct) || await db.ShopkeeperMonthlySales.AnyAsync(m => m.Province == "", ct))
+            if (!await db.DailySales.AnyAsync(ct) || !await db.ShopkeeperSegmentSpells.AnyAsync(ct) || !await db.ShopkeeperSalesPacks.AnyAsync(ct)
+                || await db.ShopkeeperDailySales.AnyAsync(d => d.Province == "", ct))
             {
                 var rebuild = Stopwatch.GetTimestamp();
                 await services.GetRequiredService<AggregateBuilder>().RebuildAsync(ct);

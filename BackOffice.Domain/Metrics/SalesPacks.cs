@@ -3,7 +3,7 @@ using System.Data.Common;
 namespace BackOffice.Domain.Metrics;
 
 /// <summary>
-/// Writes the <see cref="ShopkeeperSalesPack"/>s: all of them from the per-shopkeeper aggregates
+/// Writes the <see cref="ShopkeeperSalesPack"/>s: all of them from the per-shopkeeper daily rows
 /// (<see cref="RebuildAsync"/>), or those an import's delta touches (<see cref="ApplyImportDeltaAsync"/>).
 /// Each pack is read and written on its own, one at a time, so memory stays within one pack (at most
 /// one entry per shopkeeper) whatever the size of the import, and no command is left open while
@@ -13,33 +13,56 @@ internal static class SalesPacks
 {
     private const string All = "";
 
-    /// <summary>Replaces every pack with one computed from <see cref="ShopkeeperDailySales"/> and the monthly aggregates.</summary>
+    /// <summary>
+    /// Replaces every pack with one computed from <see cref="ShopkeeperDailySales"/>: day by day, each
+    /// day's packs from one query, and each month's packs as the sum of its days'.
+    /// </summary>
     public static async Task RebuildAsync(DbConnection connection, DbTransaction tx, CancellationToken ct)
     {
         await ExecAsync(connection, tx, "DELETE FROM ShopkeeperSalesPacks", ct);
-        const string figures = "SUM(GmvFen), SUM(RefundFen), SUM(Orders), SUM(CommissionFen), SUM(Lines)";
-        foreach (var day in await DatesAsync(connection, tx, "SELECT DISTINCT Day FROM ShopkeeperDailySales", ct))
+        var month = new Dictionary<string, SortedDictionary<int, PackEntry>>(StringComparer.Ordinal);
+        DateOnly? currentMonth = null;
+        foreach (var day in (await DatesAsync(connection, tx, "SELECT DISTINCT Day FROM ShopkeeperDailySales", ct)).Order())
         {
-            await WriteAsync(connection, tx, PackSpan.Day, day, All,
-                await EntriesAsync(connection, tx, $"SELECT ShopkeeperId, {figures} FROM ShopkeeperDailySales WHERE Day = @d GROUP BY ShopkeeperId ORDER BY ShopkeeperId", day, null, ct), ct);
+            if (currentMonth is { } m && m != FirstOfMonth(day)) await WriteMonthAsync(m);
+            currentMonth = FirstOfMonth(day);
+            var byCategory = new Dictionary<string, List<PackEntry>>(StringComparer.Ordinal);
+            var all = new SortedDictionary<int, PackEntry>();
+            await using (var read = Command(connection, tx, """
+                SELECT Category, ShopkeeperId, SUM(GmvFen), SUM(RefundFen), SUM(Orders), SUM(CommissionFen), SUM(Lines)
+                FROM ShopkeeperDailySales WHERE Day = @d GROUP BY Category, ShopkeeperId ORDER BY Category, ShopkeeperId
+                """))
+            {
+                Add(read, "@d", day);
+                await using var reader = await read.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    var e = new PackEntry(reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6));
+                    var category = reader.GetString(0);
+                    if (!byCategory.TryGetValue(category, out var list)) byCategory[category] = list = [];
+                    list.Add(e);
+                    Accumulate(all, e);
+                    Accumulate(Month(category), e);
+                    Accumulate(Month(All), e);
+                }
+            }
+            foreach (var (category, entries) in byCategory) await WriteAsync(connection, tx, PackSpan.Day, day, category, entries, ct);
+            await WriteAsync(connection, tx, PackSpan.Day, day, All, all.Values.ToList(), ct);
         }
-        foreach (var (category, day) in await CategoryDatesAsync(connection, tx, "SELECT DISTINCT Category, Day FROM ShopkeeperDailySales", ct))
+        if (currentMonth is { } last) await WriteMonthAsync(last);
+
+        SortedDictionary<int, PackEntry> Month(string category) =>
+            month.TryGetValue(category, out var entries) ? entries : month[category] = new SortedDictionary<int, PackEntry>();
+
+        async Task WriteMonthAsync(DateOnly first)
         {
-            await WriteAsync(connection, tx, PackSpan.Day, day, category, await EntriesAsync(connection, tx,
-                $"SELECT ShopkeeperId, {figures} FROM ShopkeeperDailySales WHERE Category = @c AND Day = @d GROUP BY ShopkeeperId ORDER BY ShopkeeperId", day, category, ct), ct);
-        }
-        foreach (var month in await DatesAsync(connection, tx, "SELECT DISTINCT Month FROM ShopkeeperMonthlySales", ct))
-        {
-            await WriteAsync(connection, tx, PackSpan.Month, month, All, await EntriesAsync(connection, tx,
-                "SELECT ShopkeeperId, GmvFen, RefundFen, Orders, CommissionFen, Lines FROM ShopkeeperMonthlySales WHERE Month = @d ORDER BY ShopkeeperId", month, null, ct), ct);
-        }
-        foreach (var (category, month) in await CategoryDatesAsync(connection, tx, "SELECT DISTINCT Category, Month FROM ShopkeeperCategoryMonthlySales", ct))
-        {
-            await WriteAsync(connection, tx, PackSpan.Month, month, category, await EntriesAsync(connection, tx,
-                "SELECT ShopkeeperId, GmvFen, RefundFen, Orders, CommissionFen, Lines FROM ShopkeeperCategoryMonthlySales WHERE Category = @c AND Month = @d ORDER BY ShopkeeperId",
-                month, category, ct), ct);
+            foreach (var (category, entries) in month) await WriteAsync(connection, tx, PackSpan.Month, first, category, entries.Values.ToList(), ct);
+            month.Clear();
         }
     }
+
+    private static void Accumulate(SortedDictionary<int, PackEntry> entries, PackEntry e) =>
+        entries[e.ShopkeeperId] = entries.TryGetValue(e.ShopkeeperId, out var sum) ? sum.Plus(e) : e;
 
     /// <summary>Adds <c>temp.import_delta</c> to the packs of its days and months, each for all categories and for its own.</summary>
     public static async Task ApplyImportDeltaAsync(DbConnection connection, DbTransaction tx, CancellationToken ct)
@@ -117,14 +140,6 @@ internal static class SalesPacks
         Add(insert, "@n", count);
         Add(insert, "@b", data);
         await insert.ExecuteNonQueryAsync(ct);
-    }
-
-    private static async Task<List<PackEntry>> EntriesAsync(DbConnection connection, DbTransaction tx, string sql, DateOnly start, string? category, CancellationToken ct)
-    {
-        await using var read = Command(connection, tx, sql);
-        Add(read, "@d", start);
-        if (category is not null) Add(read, "@c", category);
-        return await ReadEntriesAsync(read, ct);
     }
 
     private static async Task<List<PackEntry>> ReadEntriesAsync(DbCommand command, CancellationToken ct)

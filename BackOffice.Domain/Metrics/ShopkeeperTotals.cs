@@ -47,14 +47,32 @@ internal sealed class ShopkeeperTotals
             await totals.AddAsync(packs.Where(p => p.Span == PackSpan.Day
                 && ((p.Start >= filter.From && p.Start < firstMonth) || (p.Start > lastMonthEnd && p.Start <= filter.To))), ct);
         }
-        HashSet<int>? inProvince = null;
-        if (filter.Province is { } province)
-            inProvince = (await db.Shopkeepers.AsNoTracking().Where(s => s.Province == province).Select(s => s.Id).ToListAsync(ct)).ToHashSet();
+        var inProvince = await InProvinceAsync(db, filter.Province, ct);
         for (var id = 0; id < totals.Lines.Length; id++)
         {
             if (totals.Lines[id] > 0 && (inProvince is null || inProvince.Contains(id))) totals.Active.Add(id);
         }
         return totals;
+    }
+
+    /// <summary>The ids of the shopkeepers now in the province; null (no mask) when none is given.</summary>
+    public static async Task<HashSet<int>?> InProvinceAsync(BackOfficeDbContext db, string? province, CancellationToken ct) =>
+        province is null ? null : (await db.Shopkeepers.AsNoTracking().Where(s => s.Province == province).Select(s => s.Id).ToListAsync(ct)).ToHashSet();
+
+    /// <summary>Visits every entry of the month packs <paramref name="firstMonth"/> … <paramref name="lastMonth"/> of all categories or one.</summary>
+    public static async Task ForEachMonthEntryAsync(BackOfficeDbContext db, string? category, DateOnly firstMonth, DateOnly lastMonth, Action<DateOnly, PackEntry> visit,
+        CancellationToken ct)
+    {
+        var packs = db.ShopkeeperSalesPacks.AsNoTracking()
+            .Where(p => p.Span == PackSpan.Month && p.Category == (category ?? "") && p.Start >= firstMonth && p.Start <= lastMonth)
+            .Select(p => new { p.Start, p.Data });
+        await foreach (var pack in packs.AsAsyncEnumerable().WithCancellation(ct)) Visit(pack.Start, pack.Data, visit);
+
+        static void Visit(DateOnly month, byte[] data, Action<DateOnly, PackEntry> visit)
+        {
+            var reader = SalesPackFormat.Read(data);
+            while (reader.Next(out var e)) visit(month, e);
+        }
     }
 
     private async Task AddAsync(IQueryable<ShopkeeperSalesPack> packs, CancellationToken ct)

@@ -34,8 +34,6 @@ public abstract class BackOfficeDbContext(DbContextOptions options) : DbContext(
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Metrics.DailySales> DailySales => Set<Metrics.DailySales>();
     public DbSet<Metrics.ShopkeeperDailySales> ShopkeeperDailySales => Set<Metrics.ShopkeeperDailySales>();
-    public DbSet<Metrics.ShopkeeperMonthlySales> ShopkeeperMonthlySales => Set<Metrics.ShopkeeperMonthlySales>();
-    public DbSet<Metrics.ShopkeeperCategoryMonthlySales> ShopkeeperCategoryMonthlySales => Set<Metrics.ShopkeeperCategoryMonthlySales>();
     public DbSet<Metrics.ShopkeeperSegmentSpell> ShopkeeperSegmentSpells => Set<Metrics.ShopkeeperSegmentSpell>();
     public DbSet<Metrics.ShopkeeperSalesPack> ShopkeeperSalesPacks => Set<Metrics.ShopkeeperSalesPack>();
     public DbSet<Imports.ApiKey> ApiKeys => Set<Imports.ApiKey>();

@@ -14,7 +14,7 @@ public class ShopkeeperActivityTests
     [Theory]
     [InlineData(11)]
     [InlineData(12)]
-    public async Task Import_RandomBatchesWithRefundsAndMoves_MonthlyAndSegmentRunsEqualRebuildAndLines(int seed)
+    public async Task Import_RandomBatchesWithRefundsAndMoves_PacksAndSegmentRunsEqualRebuildAndLines(int seed)
     {
         var random = new Random(seed);
         await using var database = await TestDatabase.CreateAsync();
@@ -64,40 +64,45 @@ public class ShopkeeperActivityTests
             var cohorts = new CohortFilter(new(2026, 1, 1), new(2026, 6, 1), new(2026, 11, 1));
             Assert.Equivalent(await LineAnalytics.CohortsAsync(db, cohorts), await analytics.CohortsAsync(cohorts), strict: true);
         }
-        Assert.Equal(await ByCategoryFromLinesAsync(database), incremental.ByCategory);
+        Assert.Equal(await PacksFromLinesAsync(database), incremental.Packs);
         await database.Get<AggregateBuilder>().RebuildAsync();
         var rebuilt = await SnapshotAsync(database);
-        Assert.Equal(incremental.Monthly, rebuilt.Monthly);
-        Assert.Equal(incremental.ByCategory, rebuilt.ByCategory);
+        Assert.Equal(incremental.Packs, rebuilt.Packs);
         Assert.Equal(incremental.Spells, rebuilt.Spells);
-        Assert.NotEmpty(incremental.Monthly);
-        Assert.NotEmpty(incremental.ByCategory);
+        Assert.Contains(incremental.Packs, p => p.StartsWith("Month", StringComparison.Ordinal));
         Assert.NotEmpty(incremental.Spells);
     }
 
-    private static async Task<(List<string> Monthly, List<string> ByCategory, List<string> Spells)> SnapshotAsync(TestDatabase database)
+    private static async Task<(List<string> Packs, List<string> Spells)> SnapshotAsync(TestDatabase database)
     {
         await using var db = database.NewContext();
-        var monthly = await db.ShopkeeperMonthlySales.AsNoTracking().OrderBy(m => m.ShopkeeperId).ThenBy(m => m.Month)
-            .Select(m => $"{m.ShopkeeperId} {m.Month} {m.Province} {m.GmvFen} {m.RefundFen} {m.CommissionFen} {m.Orders} {m.Lines}").ToListAsync();
-        var byCategory = await db.ShopkeeperCategoryMonthlySales.AsNoTracking().OrderBy(m => m.ShopkeeperId).ThenBy(m => m.Month).ThenBy(m => m.Category)
-            .Select(m => $"{m.ShopkeeperId} {m.Month} {m.Category} {m.Province} {m.GmvFen} {m.RefundFen} {m.CommissionFen} {m.Orders} {m.Lines}").ToListAsync();
+        var packs = new List<string>();
+        foreach (var pack in (await db.ShopkeeperSalesPacks.AsNoTracking().ToListAsync()).OrderBy(p => p.Span).ThenBy(p => p.Start).ThenBy(p => p.Category, StringComparer.Ordinal))
+        {
+            var reader = SalesPackFormat.Read(pack.Data);
+            while (reader.Next(out var e)) packs.Add($"{pack.Span} {pack.Start} {pack.Category} {e.ShopkeeperId} {e.GmvFen} {e.RefundFen} {e.Orders} {e.CommissionFen} {e.Lines}");
+        }
         var spells = await db.ShopkeeperSegmentSpells.AsNoTracking().OrderBy(s => s.ShopkeeperId).ThenBy(s => s.FromDay)
             .Select(s => $"{s.ShopkeeperId} {s.FromDay} {s.ToDay} {s.Segment}").ToListAsync();
-        return (monthly, byCategory, spells);
+        return (packs, spells);
     }
 
-    /// <summary>The per-category monthly rows computed straight from the lines and the shopkeepers' current province.</summary>
-    private static async Task<List<string>> ByCategoryFromLinesAsync(TestDatabase database)
+    /// <summary>The packs' entries computed straight from the lines: per day and per month, of all categories and of each.</summary>
+    private static async Task<List<string>> PacksFromLinesAsync(TestDatabase database)
     {
         await using var db = database.NewContext();
         var lines = await db.OrderLines.AsNoTracking()
-            .Join(db.Shopkeepers, l => l.ShopkeeperId, k => k.Id, (l, k) => new { l.ShopkeeperId, l.OrderedOn, l.Category, k.Province, l.PaidFen, l.RefundFen, l.ShopkeeperCommissionFen, l.OrderId })
-            .ToListAsync();
-        return lines.GroupBy(l => (l.ShopkeeperId, Month: new DateOnly(l.OrderedOn.Year, l.OrderedOn.Month, 1), l.Category))
-            .OrderBy(g => g.Key.ShopkeeperId).ThenBy(g => g.Key.Month).ThenBy(g => g.Key.Category, StringComparer.Ordinal)
-            .Select(g => $"{g.Key.ShopkeeperId} {g.Key.Month} {g.Key.Category} {g.First().Province} {g.Sum(l => l.PaidFen)} {g.Sum(l => l.RefundFen)} "
-                + $"{g.Sum(l => l.ShopkeeperCommissionFen)} {g.Select(l => l.OrderId).Distinct().Count()} {g.Count()}")
+            .Select(l => new { l.ShopkeeperId, l.OrderedOn, l.Category, l.PaidFen, l.RefundFen, l.ShopkeeperCommissionFen, l.OrderId }).ToListAsync();
+        var keyed = lines.SelectMany(l =>
+        {
+            var month = new DateOnly(l.OrderedOn.Year, l.OrderedOn.Month, 1);
+            return new[] { (PackSpan.Day, l.OrderedOn, ""), (PackSpan.Day, l.OrderedOn, l.Category), (PackSpan.Month, month, ""), (PackSpan.Month, month, l.Category) }
+                .Select(k => (Span: k.Item1, Start: k.Item2, Category: k.Item3, Line: l));
+        });
+        return keyed.GroupBy(k => (k.Span, k.Start, k.Category, k.Line.ShopkeeperId))
+            .OrderBy(g => g.Key.Span).ThenBy(g => g.Key.Start).ThenBy(g => g.Key.Category, StringComparer.Ordinal).ThenBy(g => g.Key.ShopkeeperId)
+            .Select(g => $"{g.Key.Span} {g.Key.Start} {g.Key.Category} {g.Key.ShopkeeperId} {g.Sum(k => k.Line.PaidFen)} {g.Sum(k => k.Line.RefundFen)} "
+                + $"{g.Select(k => k.Line.OrderId).Distinct().Count()} {g.Sum(k => k.Line.ShopkeeperCommissionFen)} {g.Count()}")
             .ToList();
     }
 

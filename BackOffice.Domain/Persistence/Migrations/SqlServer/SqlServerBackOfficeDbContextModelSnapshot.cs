@@ -681,45 +681,6 @@ namespace BackOffice.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("DailySales");
                 });
 
-            modelBuilder.Entity("BackOffice.Domain.Metrics.ShopkeeperCategoryMonthlySales", b =>
-                {
-                    b.Property<int>("ShopkeeperId")
-                        .HasColumnType("int");
-
-                    b.Property<DateOnly>("Month")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Category")
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<long>("CommissionFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("GmvFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("Lines")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("Orders")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Province")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<long>("RefundFen")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("ShopkeeperId", "Month", "Category");
-
-                    b.HasIndex("Category", "Month", "ShopkeeperId", "Province", "GmvFen", "RefundFen", "Orders", "CommissionFen");
-
-                    b.ToTable("ShopkeeperCategoryMonthlySales");
-                });
-
             modelBuilder.Entity("BackOffice.Domain.Metrics.ShopkeeperDailySales", b =>
                 {
                     b.Property<int>("ShopkeeperId")
@@ -761,56 +722,11 @@ namespace BackOffice.Domain.Persistence.Migrations.SqlServer
 
                     b.HasKey("ShopkeeperId", "Day", "BrandId");
 
-                    b.HasIndex("Day", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
+                    b.HasIndex("Day");
 
                     b.HasIndex("BrandId", "Day", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
 
-                    b.HasIndex("Category", "Day", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
-
-                    b.HasIndex("Province", "Day", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
-
                     b.ToTable("ShopkeeperDailySales");
-                });
-
-            modelBuilder.Entity("BackOffice.Domain.Metrics.ShopkeeperMonthlySales", b =>
-                {
-                    b.Property<int>("ShopkeeperId")
-                        .HasColumnType("int");
-
-                    b.Property<DateOnly>("Month")
-                        .HasColumnType("date");
-
-                    b.Property<long>("CommissionFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("GmvFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("Lines")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("Orders")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Province")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<long>("RefundFen")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("ShopkeeperId", "Month");
-
-                    b.HasIndex("Month", "GmvFen");
-
-                    b.HasIndex("Province", "Month", "GmvFen");
-
-                    b.HasIndex("Month", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
-
-                    b.HasIndex("Province", "Month", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
-
-                    b.ToTable("ShopkeeperMonthlySales");
                 });
 
             modelBuilder.Entity("BackOffice.Domain.Metrics.ShopkeeperSalesPack", b =>

@@ -662,45 +662,6 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("DailySales");
                 });
 
-            modelBuilder.Entity("BackOffice.Domain.Metrics.ShopkeeperCategoryMonthlySales", b =>
-                {
-                    b.Property<int>("ShopkeeperId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Month")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Category")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CommissionFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("GmvFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Lines")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Orders")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Province")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RefundFen")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ShopkeeperId", "Month", "Category");
-
-                    b.HasIndex("Category", "Month", "ShopkeeperId", "Province", "GmvFen", "RefundFen", "Orders", "CommissionFen");
-
-                    b.ToTable("ShopkeeperCategoryMonthlySales");
-                });
-
             modelBuilder.Entity("BackOffice.Domain.Metrics.ShopkeeperDailySales", b =>
                 {
                     b.Property<int>("ShopkeeperId")
@@ -742,56 +703,11 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
 
                     b.HasKey("ShopkeeperId", "Day", "BrandId");
 
-                    b.HasIndex("Day", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
+                    b.HasIndex("Day");
 
                     b.HasIndex("BrandId", "Day", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
 
-                    b.HasIndex("Category", "Day", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
-
-                    b.HasIndex("Province", "Day", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
-
                     b.ToTable("ShopkeeperDailySales");
-                });
-
-            modelBuilder.Entity("BackOffice.Domain.Metrics.ShopkeeperMonthlySales", b =>
-                {
-                    b.Property<int>("ShopkeeperId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Month")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CommissionFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("GmvFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Lines")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Orders")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Province")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RefundFen")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ShopkeeperId", "Month");
-
-                    b.HasIndex("Month", "GmvFen");
-
-                    b.HasIndex("Province", "Month", "GmvFen");
-
-                    b.HasIndex("Month", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
-
-                    b.HasIndex("Province", "Month", "ShopkeeperId", "GmvFen", "RefundFen", "Orders", "CommissionFen");
-
-                    b.ToTable("ShopkeeperMonthlySales");
                 });
 
             modelBuilder.Entity("BackOffice.Domain.Metrics.ShopkeeperSalesPack", b =>
