@@ -158,12 +158,6 @@ public sealed class AnalyticsService(IDbContextFactory<BackOfficeDbContext> fact
     private static async Task<Dictionary<int, long>> GmvByShopkeeperAsync(BackOfficeDbContext db, MetricsFilter filter, CancellationToken ct)
     {
         var result = new Dictionary<int, long>();
-        if (MetricsService.BrandSliced(filter))
-        {
-            var rows = MetricsService.ShopkeeperDays(db, filter).GroupBy(p => p.ShopkeeperId).Select(g => new { g.Key, Gmv = g.Sum(p => p.GmvFen) });
-            await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct)) result[r.Key] = r.Gmv;
-            return result;
-        }
         var totals = await ShopkeeperTotals.ReadAsync(db, filter, ct);
         foreach (var id in totals.Active) result[id] = totals.GmvFen[id];
         return result;

@@ -21,20 +21,11 @@ public sealed class MetricsService(IDbContextFactory<BackOfficeDbContext> factor
     {
         // A single sale is small; its figures come from its lines (the aggregates are per brand-day).
         if (filter.SaleId is not null) return await LineMetrics.ComputeAsync(db, filter, ct);
-        var sums = await Daily(db, filter).GroupBy(_ => 1).Select(g => new
-        {
-            Gmv = g.Sum(d => d.GmvFen),
-            Refund = g.Sum(d => d.RefundFen),
-            Items = g.Sum(d => d.Items),
-            Commission = g.Sum(d => d.CommissionFen),
-            Orders = g.Sum(d => d.Orders),
-        }).FirstOrDefaultAsync(ct);
+        var totals = await ShopkeeperTotals.ReadAsync(db, filter, ct);
         var newShopkeepers = await LineMetrics.NewShopkeepersAsync(db, filter, ct);
-        if (sums is null) return SalesFigures.Empty with { NewShopkeepers = newShopkeepers };
-        var active = BrandSliced(filter)
-            ? await ShopkeeperDays(db, filter).Select(d => d.ShopkeeperId).Distinct().LongCountAsync(ct)
-            : (await ShopkeeperTotals.ReadAsync(db, filter, ct)).Active.Count;
-        return new SalesFigures(sums.Gmv, sums.Gmv - sums.Refund, sums.Orders, sums.Items, sums.Refund, sums.Commission, active, newShopkeepers);
+        if (totals.Active.Count == 0) return SalesFigures.Empty with { NewShopkeepers = newShopkeepers };
+        var (gmv, refund, items, orders, commission) = totals.Sum();
+        return new SalesFigures(gmv, gmv - refund, orders, items, refund, commission, totals.Active.Count, newShopkeepers);
     }
 
     public async Task<IReadOnlyList<DailyFigures>> DailyAsync(MetricsFilter filter, CancellationToken ct = default)

@@ -2,7 +2,7 @@ namespace BackOffice.Domain.Metrics;
 
 /// <summary>
 /// The bytes of a <see cref="ShopkeeperSalesPack"/>: its entries in shopkeeper-id order, each the id's
-/// distance from the previous one and then GMV, refund, orders, commission and lines, all as LEB128
+/// distance from the previous one and then GMV, refund, items, orders, commission and lines, all as LEB128
 /// varints (figures zigzag-encoded, so a negative running sum round-trips). About 10 bytes a shopkeeper.
 /// </summary>
 public static class SalesPackFormat
@@ -10,7 +10,7 @@ public static class SalesPackFormat
     /// <summary>Encodes entries sorted by shopkeeper id; entries with no line left are dropped.</summary>
     public static byte[] Encode(IReadOnlyList<PackEntry> entries, out int count)
     {
-        var buffer = new byte[entries.Count * 6 * 10];
+        var buffer = new byte[entries.Count * 7 * 10];
         var at = 0;
         var previous = 0;
         count = 0;
@@ -22,6 +22,7 @@ public static class SalesPackFormat
             Write(buffer, ref at, (ulong)(e.ShopkeeperId - previous));
             Write(buffer, ref at, ZigZag(e.GmvFen));
             Write(buffer, ref at, ZigZag(e.RefundFen));
+            Write(buffer, ref at, ZigZag(e.Items));
             Write(buffer, ref at, ZigZag(e.Orders));
             Write(buffer, ref at, ZigZag(e.CommissionFen));
             Write(buffer, ref at, ZigZag(e.Lines));
@@ -72,7 +73,8 @@ public static class SalesPackFormat
                 return false;
             }
             _id += (int)ReadVarint();
-            entry = new PackEntry(_id, UnZigZag(ReadVarint()), UnZigZag(ReadVarint()), UnZigZag(ReadVarint()), UnZigZag(ReadVarint()), UnZigZag(ReadVarint()));
+            entry = new PackEntry(_id, UnZigZag(ReadVarint()), UnZigZag(ReadVarint()), UnZigZag(ReadVarint()), UnZigZag(ReadVarint()), UnZigZag(ReadVarint()),
+                UnZigZag(ReadVarint()));
             return true;
         }
 

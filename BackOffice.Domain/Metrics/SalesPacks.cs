@@ -29,7 +29,7 @@ internal static class SalesPacks
             var byCategory = new Dictionary<string, List<PackEntry>>(StringComparer.Ordinal);
             var all = new SortedDictionary<int, PackEntry>();
             await using (var read = Command(connection, tx, """
-                SELECT Category, ShopkeeperId, SUM(GmvFen), SUM(RefundFen), SUM(Orders), SUM(CommissionFen), SUM(Lines)
+                SELECT Category, ShopkeeperId, SUM(GmvFen), SUM(RefundFen), SUM(Items), SUM(Orders), SUM(CommissionFen), SUM(Lines)
                 FROM ShopkeeperDailySales WHERE Day = @d GROUP BY Category, ShopkeeperId ORDER BY Category, ShopkeeperId
                 """))
             {
@@ -37,7 +37,8 @@ internal static class SalesPacks
                 await using var reader = await read.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
-                    var e = new PackEntry(reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6));
+                    var e = new PackEntry(reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6),
+                        reader.GetInt64(7));
                     var category = reader.GetString(0);
                     if (!byCategory.TryGetValue(category, out var list)) byCategory[category] = list = [];
                     list.Add(e);
@@ -72,7 +73,7 @@ internal static class SalesPacks
         await ExecAsync(connection, tx, "CREATE INDEX temp.import_delta_pack ON import_delta(day, category, shopkeeper_id)", ct);
         try
         {
-            const string figures = "SUM(gmv), SUM(refund), SUM(orders), SUM(commission), SUM(lines)";
+            const string figures = "SUM(gmv), SUM(refund), SUM(items), SUM(orders), SUM(commission), SUM(lines)";
             var days = keys.Select(k => k.Day).Distinct().Order().ToList();
             foreach (var day in days)
                 await AddAsync(connection, tx, PackSpan.Day, day, All,
@@ -108,7 +109,7 @@ internal static class SalesPacks
             delta = await ReadEntriesAsync(read, ct);
         }
         // A province move adds and takes away the same figures: nothing to write.
-        delta.RemoveAll(e => e is { GmvFen: 0, RefundFen: 0, Orders: 0, CommissionFen: 0, Lines: 0 });
+        delta.RemoveAll(e => e.IsZero);
         if (delta.Count == 0) return;
         byte[]? existing;
         await using (var read = Command(connection, tx, "SELECT Data FROM ShopkeeperSalesPacks WHERE Span = @s AND Category = @c AND Start = @d"))
@@ -147,7 +148,7 @@ internal static class SalesPacks
         var entries = new List<PackEntry>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            entries.Add(new PackEntry(reader.GetInt32(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5)));
+            entries.Add(new PackEntry(reader.GetInt32(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6)));
         return entries;
     }
 

@@ -29,8 +29,10 @@ public class ShopkeeperSalesPack
 }
 
 /// <summary>One shopkeeper's figures in a pack.</summary>
-public readonly record struct PackEntry(int ShopkeeperId, long GmvFen, long RefundFen, long Orders, long CommissionFen, long Lines)
+public readonly record struct PackEntry(int ShopkeeperId, long GmvFen, long RefundFen, long Items, long Orders, long CommissionFen, long Lines)
 {
-    public PackEntry Plus(PackEntry other) =>
-        new(ShopkeeperId, GmvFen + other.GmvFen, RefundFen + other.RefundFen, Orders + other.Orders, CommissionFen + other.CommissionFen, Lines + other.Lines);
+    public PackEntry Plus(PackEntry other) => new(ShopkeeperId, GmvFen + other.GmvFen, RefundFen + other.RefundFen, Items + other.Items, Orders + other.Orders,
+        CommissionFen + other.CommissionFen, Lines + other.Lines);
+
+    public bool IsZero => this is { GmvFen: 0, RefundFen: 0, Items: 0, Orders: 0, CommissionFen: 0, Lines: 0 };
 }

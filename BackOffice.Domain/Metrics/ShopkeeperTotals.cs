@@ -4,10 +4,11 @@ using Microsoft.EntityFrameworkCore;
 namespace BackOffice.Domain.Metrics;
 
 /// <summary>
-/// Every shopkeeper's figures over a filter's period, summed in memory from the
-/// <see cref="ShopkeeperSalesPack"/>s: the whole months' packs and the edge days' packs, of all
-/// categories or the filter's one, masked to the filter's province. Arrays are indexed by shopkeeper id.
-/// Not for a brand slice (<see cref="MetricsService.BrandSliced"/>): packs are not by brand.
+/// Every shopkeeper's figures over a filter's period, indexed by shopkeeper id: summed in memory from the
+/// <see cref="ShopkeeperSalesPack"/>s (the whole months' packs and the edge days' packs, of all
+/// categories or the filter's one, masked to the filter's province), or for a brand slice grouped from
+/// its <see cref="ShopkeeperDailySales"/> rows, which are few. The KPI cards, leaderboard, geography and
+/// deciles all start here.
 /// </summary>
 internal sealed class ShopkeeperTotals
 {
@@ -15,6 +16,7 @@ internal sealed class ShopkeeperTotals
     {
         GmvFen = new long[size];
         RefundFen = new long[size];
+        Items = new long[size];
         Orders = new long[size];
         CommissionFen = new long[size];
         Lines = new long[size];
@@ -22,6 +24,7 @@ internal sealed class ShopkeeperTotals
 
     public long[] GmvFen { get; private set; }
     public long[] RefundFen { get; private set; }
+    public long[] Items { get; private set; }
     public long[] Orders { get; private set; }
     public long[] CommissionFen { get; private set; }
     public long[] Lines { get; private set; }
@@ -31,11 +34,20 @@ internal sealed class ShopkeeperTotals
 
     public static async Task<ShopkeeperTotals> ReadAsync(BackOfficeDbContext db, MetricsFilter filter, CancellationToken ct)
     {
-        if (MetricsService.BrandSliced(filter)) throw new ArgumentException("Packs are not by brand; read the daily rows for a brand slice.", nameof(filter));
-        var size = (await db.Shopkeepers.MaxAsync(s => (int?)s.Id, ct) ?? 0) + 1;
-        var totals = new ShopkeeperTotals(size);
-        var category = filter.Category ?? "";
-        var packs = db.ShopkeeperSalesPacks.AsNoTracking().Where(p => p.Category == category);
+        if (filter.SaleId is not null) throw new ArgumentException("A single sale's figures come from its lines (LineMetrics).", nameof(filter));
+        var totals = new ShopkeeperTotals((await db.Shopkeepers.MaxAsync(s => (int?)s.Id, ct) ?? 0) + 1);
+        if (MetricsService.BrandSliced(filter))
+        {
+            var rows = MetricsService.ShopkeeperDays(db, filter).GroupBy(d => d.ShopkeeperId).Select(g => new
+            {
+                Id = g.Key, Gmv = g.Sum(d => d.GmvFen), Refund = g.Sum(d => d.RefundFen), Items = g.Sum(d => d.Items), Orders = g.Sum(d => d.Orders),
+                Commission = g.Sum(d => d.CommissionFen), Lines = g.Sum(d => d.Lines),
+            });
+            await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct)) totals.Add(new PackEntry(r.Id, r.Gmv, r.Refund, r.Items, r.Orders, r.Commission, r.Lines));
+            totals.CollectActive(null);
+            return totals;
+        }
+        var packs = db.ShopkeeperSalesPacks.AsNoTracking().Where(p => p.Category == (filter.Category ?? ""));
         var (firstMonth, lastMonthEnd) = MetricsService.WholeMonths(filter.From, filter.To);
         if (firstMonth > lastMonthEnd)
         {
@@ -47,11 +59,7 @@ internal sealed class ShopkeeperTotals
             await totals.AddAsync(packs.Where(p => p.Span == PackSpan.Day
                 && ((p.Start >= filter.From && p.Start < firstMonth) || (p.Start > lastMonthEnd && p.Start <= filter.To))), ct);
         }
-        var inProvince = await InProvinceAsync(db, filter.Province, ct);
-        for (var id = 0; id < totals.Lines.Length; id++)
-        {
-            if (totals.Lines[id] > 0 && (inProvince is null || inProvince.Contains(id))) totals.Active.Add(id);
-        }
+        totals.CollectActive(await InProvinceAsync(db, filter.Province, ct));
         return totals;
     }
 
@@ -75,15 +83,57 @@ internal sealed class ShopkeeperTotals
         }
     }
 
+    /// <summary>Totals over the active shopkeepers: the KPI sums.</summary>
+    public (long Gmv, long Refund, long Items, long Orders, long Commission) Sum()
+    {
+        long gmv = 0, refund = 0, items = 0, orders = 0, commission = 0;
+        foreach (var id in Active)
+        {
+            gmv += GmvFen[id];
+            refund += RefundFen[id];
+            items += Items[id];
+            orders += Orders[id];
+            commission += CommissionFen[id];
+        }
+        return (gmv, refund, items, orders, commission);
+    }
+
+    private void CollectActive(HashSet<int>? inProvince)
+    {
+        for (var id = 0; id < Lines.Length; id++)
+        {
+            if (Lines[id] > 0 && (inProvince is null || inProvince.Contains(id))) Active.Add(id);
+        }
+    }
+
     private async Task AddAsync(IQueryable<ShopkeeperSalesPack> packs, CancellationToken ct)
     {
-        await foreach (var data in packs.Select(p => p.Data).AsAsyncEnumerable().WithCancellation(ct)) Add(data);
+        await foreach (var data in packs.Select(p => p.Data).AsAsyncEnumerable().WithCancellation(ct)) AddPack(data);
+    }
+
+    private void AddPack(byte[] data)
+    {
+        var reader = SalesPackFormat.Read(data);
+        while (reader.Next(out var e)) Add(e);
+    }
+
+    private void Add(PackEntry e)
+    {
+        // A shopkeeper imported after the size was read.
+        if (e.ShopkeeperId >= Lines.Length) Grow(e.ShopkeeperId + 1);
+        GmvFen[e.ShopkeeperId] += e.GmvFen;
+        RefundFen[e.ShopkeeperId] += e.RefundFen;
+        Items[e.ShopkeeperId] += e.Items;
+        Orders[e.ShopkeeperId] += e.Orders;
+        CommissionFen[e.ShopkeeperId] += e.CommissionFen;
+        Lines[e.ShopkeeperId] += e.Lines;
     }
 
     private void Grow(int size)
     {
         GmvFen = Resized(GmvFen);
         RefundFen = Resized(RefundFen);
+        Items = Resized(Items);
         Orders = Resized(Orders);
         CommissionFen = Resized(CommissionFen);
         Lines = Resized(Lines);
@@ -93,21 +143,6 @@ internal sealed class ShopkeeperTotals
             var larger = new long[size];
             values.CopyTo(larger, 0);
             return larger;
-        }
-    }
-
-    private void Add(byte[] data)
-    {
-        var reader = SalesPackFormat.Read(data);
-        while (reader.Next(out var e))
-        {
-            // A shopkeeper imported after the size was read.
-            if (e.ShopkeeperId >= Lines.Length) Grow(e.ShopkeeperId + 1);
-            GmvFen[e.ShopkeeperId] += e.GmvFen;
-            RefundFen[e.ShopkeeperId] += e.RefundFen;
-            Orders[e.ShopkeeperId] += e.Orders;
-            CommissionFen[e.ShopkeeperId] += e.CommissionFen;
-            Lines[e.ShopkeeperId] += e.Lines;
         }
     }
 }

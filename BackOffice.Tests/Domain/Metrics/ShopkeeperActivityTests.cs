@@ -80,7 +80,7 @@ public class ShopkeeperActivityTests
         foreach (var pack in (await db.ShopkeeperSalesPacks.AsNoTracking().ToListAsync()).OrderBy(p => p.Span).ThenBy(p => p.Start).ThenBy(p => p.Category, StringComparer.Ordinal))
         {
             var reader = SalesPackFormat.Read(pack.Data);
-            while (reader.Next(out var e)) packs.Add($"{pack.Span} {pack.Start} {pack.Category} {e.ShopkeeperId} {e.GmvFen} {e.RefundFen} {e.Orders} {e.CommissionFen} {e.Lines}");
+            while (reader.Next(out var e)) packs.Add($"{pack.Span} {pack.Start} {pack.Category} {e.ShopkeeperId} {e.GmvFen} {e.RefundFen} {e.Items} {e.Orders} {e.CommissionFen} {e.Lines}");
         }
         var spells = await db.ShopkeeperSegmentSpells.AsNoTracking().OrderBy(s => s.ShopkeeperId).ThenBy(s => s.FromDay)
             .Select(s => $"{s.ShopkeeperId} {s.FromDay} {s.ToDay} {s.Segment}").ToListAsync();
@@ -92,7 +92,7 @@ public class ShopkeeperActivityTests
     {
         await using var db = database.NewContext();
         var lines = await db.OrderLines.AsNoTracking()
-            .Select(l => new { l.ShopkeeperId, l.OrderedOn, l.Category, l.PaidFen, l.RefundFen, l.ShopkeeperCommissionFen, l.OrderId }).ToListAsync();
+            .Select(l => new { l.ShopkeeperId, l.OrderedOn, l.Category, l.PaidFen, l.RefundFen, l.Quantity, l.ShopkeeperCommissionFen, l.OrderId }).ToListAsync();
         var keyed = lines.SelectMany(l =>
         {
             var month = new DateOnly(l.OrderedOn.Year, l.OrderedOn.Month, 1);
@@ -101,7 +101,7 @@ public class ShopkeeperActivityTests
         });
         return keyed.GroupBy(k => (k.Span, k.Start, k.Category, k.Line.ShopkeeperId))
             .OrderBy(g => g.Key.Span).ThenBy(g => g.Key.Start).ThenBy(g => g.Key.Category, StringComparer.Ordinal).ThenBy(g => g.Key.ShopkeeperId)
-            .Select(g => $"{g.Key.Span} {g.Key.Start} {g.Key.Category} {g.Key.ShopkeeperId} {g.Sum(k => k.Line.PaidFen)} {g.Sum(k => k.Line.RefundFen)} "
+            .Select(g => $"{g.Key.Span} {g.Key.Start} {g.Key.Category} {g.Key.ShopkeeperId} {g.Sum(k => k.Line.PaidFen)} {g.Sum(k => k.Line.RefundFen)} {g.Sum(k => k.Line.Quantity)} "
                 + $"{g.Select(k => k.Line.OrderId).Distinct().Count()} {g.Sum(k => k.Line.ShopkeeperCommissionFen)} {g.Count()}")
             .ToList();
     }
