@@ -89,7 +89,7 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
         // off for the import: every sale, SKU and shopkeeper a line names has been looked up while staging,
         // and checking them again costs four lookups a line. Both reset once the transaction has ended
         // (SQLite ignores foreign_keys inside one), as the connection goes back to the pool.
-        await ExecAsync(connection, null, $"PRAGMA foreign_keys=OFF; PRAGMA temp_store=FILE; PRAGMA main.cache_size=-{ImportCacheKib}; PRAGMA temp.cache_size=-{ImportCacheKib}", ct);
+        await new RawSql(connection, null).ExecAsync($"PRAGMA foreign_keys=OFF; PRAGMA temp_store=FILE; PRAGMA main.cache_size=-{ImportCacheKib}; PRAGMA temp.cache_size=-{ImportCacheKib}", ct);
         try
         {
             return await RunInTransactionAsync(db, connection, actor, kind, source, started, ct);
@@ -104,10 +104,11 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
         CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var sql = new Sql(connection, tx.GetDbTransaction());
+        var sql = new RawSql(connection, tx.GetDbTransaction());
+        var problems = new ImportProblems(sql);
         var batch = kind == ImportKind.Shopkeepers
-            ? (FeedBatch)new ShopkeeperBatch(sql, protector, ChinaTime.Today(clock))
-            : new OrderLineBatch(sql);
+            ? (FeedBatch)new ShopkeeperBatch(sql, problems, protector, ChinaTime.Today(clock))
+            : new OrderLineBatch(sql, problems);
         try
         {
             await batch.CreateStagingAsync(ct);
@@ -118,22 +119,22 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
             {
                 ct.ThrowIfCancellationRequested();
                 rows++;
-                if (error is not null) { await sql.ProblemAsync(source.Row, null, error, ct); continue; }
+                if (error is not null) { await problems.AddAsync(source.Row, null, error, ct); continue; }
                 if (fields.Count != columns)
                 {
-                    await sql.ProblemAsync(source.Row, null, $"应有 {columns} 列，实有 {fields.Count} 列 · expected {columns} fields, found {fields.Count}", ct);
+                    await problems.AddAsync(source.Row, null, $"应有 {columns} 列，实有 {fields.Count} 列 · expected {columns} fields, found {fields.Count}", ct);
                     continue;
                 }
                 await batch.StageAsync(source.Row, fields, ct);
             }
             var sha256 = await source.Sha256Async(ct);
             await batch.ValidateAsync(ct);
-            var problemCount = await sql.ScalarAsync("SELECT COUNT(*) FROM temp.import_problems", ct);
+            var problemCount = await problems.CountAsync(ct);
             if (problemCount > 0)
             {
-                var problems = await sql.ProblemsAsync(MaxProblems, ct);
+                var first = await problems.FirstAsync(MaxProblems, ct);
                 await tx.RollbackAsync(ct);
-                return new ImportResult(kind, false, rows, 0, 0, 0, problemCount, problems, sha256, Stopwatch.GetElapsedTime(started));
+                return new ImportResult(kind, false, rows, 0, 0, 0, problemCount, first, sha256, Stopwatch.GetElapsedTime(started));
             }
             var (inserted, updated) = await batch.ApplyAsync(ct);
             await AggregateBuilder.ApplyImportDeltaAsync(connection, tx.GetDbTransaction(), ct);
@@ -156,14 +157,6 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
         command.CommandText = "PRAGMA foreign_keys=ON; PRAGMA main.cache_size=-2000; PRAGMA temp.cache_size=-2000";
         try { await command.ExecuteNonQueryAsync(CancellationToken.None); }
         catch (DbException) { /* the connection is closing anyway */ }
-    }
-
-    private static async Task ExecAsync(DbConnection connection, DbTransaction? tx, string text, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = text;
-        await command.ExecuteNonQueryAsync(ct);
     }
 
     // ---- parsing helpers shared by both feeds ----
@@ -218,58 +211,31 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$")]
     private static partial Regex IsoInstant();
 
-    /// <summary>SQL over the import's connection and transaction, with the problem list.</summary>
-    internal sealed class Sql(DbConnection connection, DbTransaction tx)
+    /// <summary>The rows' problems, staged in a temp table beside the rows (memory stays flat however many there are).</summary>
+    internal sealed class ImportProblems(RawSql sql)
     {
-        private DbCommand? _problem;
+        private DbCommand? _insert;
 
-        public DbConnection Connection => connection;
-
-        public DbCommand Command(string text)
+        public async Task CreateAsync(CancellationToken ct)
         {
-            var command = connection.CreateCommand();
-            command.Transaction = tx;
-            command.CommandText = text;
-            command.CommandTimeout = 0;
-            return command;
+            await sql.ExecAsync("DROP TABLE IF EXISTS temp.import_problems", ct);
+            await sql.ExecAsync("CREATE TEMP TABLE import_problems(id INTEGER PRIMARY KEY, row_no INTEGER NOT NULL, field TEXT, message TEXT NOT NULL)", ct);
         }
 
-        public async Task<int> ExecAsync(string text, CancellationToken ct)
+        public async Task AddAsync(long row, string? field, string message, CancellationToken ct)
         {
-            await using var command = Command(text);
-            return await command.ExecuteNonQueryAsync(ct);
+            _insert ??= RawSql.Prepare(sql.Command("INSERT INTO temp.import_problems(row_no, field, message) VALUES ($r, $f, $m)"), "$r", "$f", "$m");
+            _insert.Parameters[0].Value = row;
+            _insert.Parameters[1].Value = (object?)field ?? DBNull.Value;
+            _insert.Parameters[2].Value = message;
+            await _insert.ExecuteNonQueryAsync(ct);
         }
 
-        public async Task<long> ScalarAsync(string text, CancellationToken ct)
-        {
-            await using var command = Command(text);
-            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-        }
+        public Task<long> CountAsync(CancellationToken ct) => sql.ScalarAsync("SELECT COUNT(*) FROM temp.import_problems", ct);
 
-        public static DbCommand Prepare(DbCommand command, params string[] names)
+        public async Task<IReadOnlyList<ImportProblem>> FirstAsync(int limit, CancellationToken ct)
         {
-            foreach (var name in names)
-            {
-                var p = command.CreateParameter();
-                p.ParameterName = name;
-                command.Parameters.Add(p);
-            }
-            command.Prepare();
-            return command;
-        }
-
-        public async Task ProblemAsync(long row, string? field, string message, CancellationToken ct)
-        {
-            _problem ??= Prepare(Command("INSERT INTO temp.import_problems(row_no, field, message) VALUES ($r, $f, $m)"), "$r", "$f", "$m");
-            _problem.Parameters[0].Value = row;
-            _problem.Parameters[1].Value = (object?)field ?? DBNull.Value;
-            _problem.Parameters[2].Value = message;
-            await _problem.ExecuteNonQueryAsync(ct);
-        }
-
-        public async Task<IReadOnlyList<ImportProblem>> ProblemsAsync(int limit, CancellationToken ct)
-        {
-            await using var command = Command($"SELECT row_no, field, message FROM temp.import_problems ORDER BY row_no, id LIMIT {limit}");
+            await using var command = sql.Command($"SELECT row_no, field, message FROM temp.import_problems ORDER BY row_no, id LIMIT {limit}");
             await using var reader = await command.ExecuteReaderAsync(ct);
             var list = new List<ImportProblem>();
             while (await reader.ReadAsync(ct))
@@ -277,19 +243,14 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
             return list;
         }
 
-        public async Task CreateProblemsAsync(CancellationToken ct)
-        {
-            await ExecAsync("DROP TABLE IF EXISTS temp.import_problems", ct);
-            await ExecAsync("CREATE TEMP TABLE import_problems(id INTEGER PRIMARY KEY, row_no INTEGER NOT NULL, field TEXT, message TEXT NOT NULL)", ct);
-        }
-
+        /// <summary>Drops the staging tables, outside the (ended) transaction.</summary>
         public async Task DropAsync(params string[] tables)
         {
-            _problem?.Dispose();
-            _problem = null;
+            _insert?.Dispose();
+            _insert = null;
             foreach (var table in tables)
             {
-                await using var command = connection.CreateCommand();
+                await using var command = sql.Connection.CreateCommand();
                 command.CommandText = $"DROP TABLE IF EXISTS temp.{table}";
                 try { await command.ExecuteNonQueryAsync(); }
                 catch (DbException) { /* the connection is going back to the pool; a leftover temp table is dropped on next use */ }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using BackOffice.Domain.Common;
 using BackOffice.Domain.Metrics;
+using BackOffice.Domain.Persistence;
 using BackOffice.Domain.Orders;
 
 namespace BackOffice.Domain.Imports;
@@ -13,7 +14,7 @@ public sealed partial class ImportService
     /// cached for the batch (memory grows with the distinct sales and shopkeepers, not with the file);
     /// existing lines and duplicates are checked set-based against the staging table.
     /// </summary>
-    internal sealed class OrderLineBatch(Sql sql) : FeedBatch
+    internal sealed class OrderLineBatch(RawSql sql, ImportProblems problems) : FeedBatch
     {
         private sealed record SaleInfo(int Id, int BrandId, string Category, Dictionary<string, int> ProductsBySku);
 
@@ -27,7 +28,7 @@ public sealed partial class ImportService
 
         public override async Task CreateStagingAsync(CancellationToken ct)
         {
-            await sql.CreateProblemsAsync(ct);
+            await problems.CreateAsync(ct);
             await sql.ExecAsync("DROP TABLE IF EXISTS temp.stage_lines", ct);
             await sql.ExecAsync("DROP TABLE IF EXISTS temp.import_delta", ct);
             await sql.ExecAsync("""
@@ -41,15 +42,15 @@ public sealed partial class ImportService
             await sql.ExecAsync(AggregateBuilder.CreateDelta, ct);
             // One row a statement: Microsoft.Data.Sqlite binds each parameter by name (a linear search in
             // SQLite), so multi-row VALUES lists cost quadratically in their parameters and lose.
-            _insert = Sql.Prepare(sql.Command("""
+            _insert = RawSql.Prepare(sql.Command("""
                 INSERT INTO stage_lines(row_no, external_id, order_id, sale_id, product_id, brand_id, category, shopkeeper_code, shopkeeper_id, province,
                     quantity, paid, commission, ordered_at, ordered_on, shipped_at, refund, refunded_at)
                 VALUES ($row, $ext, $order, $sale, $product, $brand, $category, $shopkeeper, $shopkeeperId, $province, $qty, $paid, $commission,
                     $orderedAt, $orderedOn, $shippedAt, $refund, $refundedAt)
                 """), "$row", "$ext", "$order", "$sale", "$product", "$brand", "$category", "$shopkeeper", "$shopkeeperId", "$province", "$qty", "$paid",
                 "$commission", "$orderedAt", "$orderedOn", "$shippedAt", "$refund", "$refundedAt");
-            _findShopkeeper = Sql.Prepare(sql.Command("SELECT Id, Province FROM Shopkeepers WHERE Code = $code"), "$code");
-            _findSale = Sql.Prepare(sql.Command("""
+            _findShopkeeper = RawSql.Prepare(sql.Command("SELECT Id, Province FROM Shopkeepers WHERE Code = $code"), "$code");
+            _findSale = RawSql.Prepare(sql.Command("""
                 SELECT s.Id, s.BrandId, s.Category, p.SkuCode, p.Id FROM Sales s
                 LEFT JOIN SaleProduct sp ON sp.SaleId = s.Id LEFT JOIN Products p ON p.Id = sp.ProductId
                 WHERE s.Code = $code
@@ -59,7 +60,7 @@ public sealed partial class ImportService
         public override async Task StageAsync(long row, List<string> f, CancellationToken ct)
         {
             var bad = false;
-            async Task Problem(string field, string message) { bad = true; await sql.ProblemAsync(row, field, message, ct); }
+            async Task Problem(string field, string message) { bad = true; await problems.AddAsync(row, field, message, ct); }
             var externalId = f[0].Trim();
             var orderId = f[1].Trim();
             var saleCode = f[2].Trim();
@@ -256,7 +257,7 @@ public sealed partial class ImportService
             _insert?.Dispose();
             _findSale?.Dispose();
             _findShopkeeper?.Dispose();
-            return sql.DropAsync("stage_lines", "import_delta", "import_problems");
+            return problems.DropAsync("stage_lines", "import_delta", "import_problems");
         }
     }
 }

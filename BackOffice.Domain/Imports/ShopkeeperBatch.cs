@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using BackOffice.Domain.Metrics;
+using BackOffice.Domain.Persistence;
 using BackOffice.Domain.Shopkeepers;
 
 namespace BackOffice.Domain.Imports;
@@ -9,13 +10,13 @@ namespace BackOffice.Domain.Imports;
 public sealed partial class ImportService
 {
     /// <summary>Shopkeepers, upserted by id. Personal data is encrypted while staging; a keyed fingerprint tells whether it changed.</summary>
-    internal sealed partial class ShopkeeperBatch(Sql sql, PersonalDataProtector protector, DateOnly today) : FeedBatch
+    internal sealed partial class ShopkeeperBatch(RawSql sql, ImportProblems problems, PersonalDataProtector protector, DateOnly today) : FeedBatch
     {
         private DbCommand? _insert;
 
         public override async Task CreateStagingAsync(CancellationToken ct)
         {
-            await sql.CreateProblemsAsync(ct);
+            await problems.CreateAsync(ct);
             await sql.ExecAsync("DROP TABLE IF EXISTS temp.stage_shopkeepers", ct);
             await sql.ExecAsync("DROP TABLE IF EXISTS temp.import_delta", ct);
             await sql.ExecAsync("""
@@ -25,7 +26,7 @@ public sealed partial class ImportService
                     province TEXT NOT NULL, city TEXT NOT NULL, joined_on TEXT NOT NULL, changed INTEGER NOT NULL DEFAULT 0)
                 """, ct);
             await sql.ExecAsync(AggregateBuilder.CreateDelta, ct);
-            _insert = Sql.Prepare(sql.Command("""
+            _insert = RawSql.Prepare(sql.Command("""
                 INSERT OR IGNORE INTO stage_shopkeepers(row_no, code, phone_enc, name_enc, phone_masked, name_masked, fingerprint, province, city, joined_on)
                 VALUES ($row, $code, $pe, $ne, $pm, $nm, $fp, $province, $city, $joined)
                 """), "$row", "$code", "$pe", "$ne", "$pm", "$nm", "$fp", "$province", "$city", "$joined");
@@ -34,7 +35,7 @@ public sealed partial class ImportService
         public override async Task StageAsync(long row, List<string> f, CancellationToken ct)
         {
             var bad = false;
-            async Task Problem(string field, string message) { bad = true; await sql.ProblemAsync(row, field, message, ct); }
+            async Task Problem(string field, string message) { bad = true; await problems.AddAsync(row, field, message, ct); }
             var code = f[0].Trim();
             var phone = f[1].Trim();
             var name = f[2].Trim();
@@ -83,7 +84,7 @@ public sealed partial class ImportService
                         changed.Add(reader.GetInt64(0));
                 }
             }
-            await using (var mark = Sql.Prepare(sql.Command("UPDATE stage_shopkeepers SET changed = 1 WHERE row_no = $r"), "$r"))
+            await using (var mark = RawSql.Prepare(sql.Command("UPDATE stage_shopkeepers SET changed = 1 WHERE row_no = $r"), "$r"))
             {
                 foreach (var row in changed)
                 {
@@ -129,7 +130,7 @@ public sealed partial class ImportService
         public override Task DropStagingAsync(CancellationToken ct)
         {
             _insert?.Dispose();
-            return sql.DropAsync("stage_shopkeepers", "import_delta", "import_problems");
+            return problems.DropAsync("stage_shopkeepers", "import_delta", "import_problems");
         }
 
         private static bool TryJoinedOn(string text, out DateOnly date)

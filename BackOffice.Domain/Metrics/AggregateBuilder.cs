@@ -49,7 +49,7 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
             FROM ShopkeeperDailySales GROUP BY ShopkeeperId, {month}, Category
             """;
         await db.Database.ExecuteSqlRawAsync(byCategory, ct);
-        await WriteSpellsAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), null, ct);
+        await WriteSpellsAsync(new RawSql(db.Database.GetDbConnection(), tx.GetDbTransaction()), null, ct);
         await tx.CommitAsync(ct);
     }
 
@@ -90,46 +90,35 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
     /// </summary>
     public static async Task ApplyImportDeltaAsync(DbConnection connection, DbTransaction tx, CancellationToken ct)
     {
-        await using (var monthly = Command(connection, tx, """
+        var sql = new RawSql(connection, tx);
+        await sql.ExecAsync("""
             INSERT INTO ShopkeeperMonthlySales(ShopkeeperId, Month, Province, GmvFen, RefundFen, CommissionFen, Orders, Lines)
             SELECT shopkeeper_id, substr(day, 1, 8) || '01', MAX(province), SUM(gmv), SUM(refund), SUM(commission), SUM(orders), SUM(lines)
             FROM temp.import_delta WHERE true GROUP BY shopkeeper_id, substr(day, 1, 8)
             ON CONFLICT(ShopkeeperId, Month) DO UPDATE SET
                 GmvFen = GmvFen + excluded.GmvFen, RefundFen = RefundFen + excluded.RefundFen, CommissionFen = CommissionFen + excluded.CommissionFen,
                 Orders = Orders + excluded.Orders, Lines = Lines + excluded.Lines
-            """))
-        {
-            await monthly.ExecuteNonQueryAsync(ct);
-        }
-        await using (var byCategory = Command(connection, tx, """
+            """, ct);
+        await sql.ExecAsync("""
             INSERT INTO ShopkeeperCategoryMonthlySales(ShopkeeperId, Month, Category, Province, GmvFen, RefundFen, CommissionFen, Orders, Lines)
             SELECT shopkeeper_id, substr(day, 1, 8) || '01', category, MAX(province), SUM(gmv), SUM(refund), SUM(commission), SUM(orders), SUM(lines)
             FROM temp.import_delta WHERE true GROUP BY shopkeeper_id, substr(day, 1, 8), category
             ON CONFLICT(ShopkeeperId, Month, Category) DO UPDATE SET
                 GmvFen = GmvFen + excluded.GmvFen, RefundFen = RefundFen + excluded.RefundFen, CommissionFen = CommissionFen + excluded.CommissionFen,
                 Orders = Orders + excluded.Orders, Lines = Lines + excluded.Lines
-            """))
-        {
-            await byCategory.ExecuteNonQueryAsync(ct);
-        }
+            """, ct);
         foreach (var table in (string[])["ShopkeeperMonthlySales", "ShopkeeperCategoryMonthlySales"])
-        {
-            await using var empty = Command(connection, tx, $"DELETE FROM {table} WHERE Lines = 0 AND ShopkeeperId IN (SELECT shopkeeper_id FROM temp.import_delta)");
-            await empty.ExecuteNonQueryAsync(ct);
-        }
-        await WriteSpellsAsync(connection, tx, "SELECT shopkeeper_id FROM temp.import_delta", ct);
+            await sql.ExecAsync($"DELETE FROM {table} WHERE Lines = 0 AND ShopkeeperId IN (SELECT shopkeeper_id FROM temp.import_delta)", ct);
+        await WriteSpellsAsync(sql, "SELECT shopkeeper_id FROM temp.import_delta", ct);
     }
 
     /// <summary>Recomputes the segment runs of the shopkeepers the subquery names (all when null) from their daily net GMV.</summary>
-    private static async Task WriteSpellsAsync(DbConnection connection, DbTransaction tx, string? shopkeepers, CancellationToken ct)
+    private static async Task WriteSpellsAsync(RawSql sql, string? shopkeepers, CancellationToken ct)
     {
         var scope = shopkeepers is null ? "" : $" WHERE ShopkeeperId IN ({shopkeepers})";
-        await using (var delete = Command(connection, tx, "DELETE FROM ShopkeeperSegmentSpells" + scope))
-        {
-            await delete.ExecuteNonQueryAsync(ct);
-        }
+        await sql.ExecAsync("DELETE FROM ShopkeeperSegmentSpells" + scope, ct);
         var spells = new List<(int Shopkeeper, DateOnly From, DateOnly To, ShopkeeperSegment Segment)>();
-        await using (var read = Command(connection, tx,
+        await using (var read = sql.Command(
             $"SELECT ShopkeeperId, Day, SUM(GmvFen - RefundFen) FROM ShopkeeperDailySales{scope} GROUP BY ShopkeeperId, Day ORDER BY ShopkeeperId, Day"))
         await using (var reader = await read.ExecuteReaderAsync(ct))
         {
@@ -148,11 +137,11 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
             }
             if (days.Count > 0) foreach (var s in Segments.Spells(days)) spells.Add((current, s.From, s.To, s.Segment));
         }
-        await using var insert = Command(connection, tx, "INSERT INTO ShopkeeperSegmentSpells(ShopkeeperId, FromDay, ToDay, Segment) VALUES (@k, @f, @t, @s)");
-        var k = Parameter(insert, "@k");
-        var f = Parameter(insert, "@f");
-        var t = Parameter(insert, "@t");
-        var g = Parameter(insert, "@s");
+        await using var insert = sql.Command("INSERT INTO ShopkeeperSegmentSpells(ShopkeeperId, FromDay, ToDay, Segment) VALUES (@k, @f, @t, @s)");
+        var k = RawSql.Parameter(insert, "@k");
+        var f = RawSql.Parameter(insert, "@f");
+        var t = RawSql.Parameter(insert, "@t");
+        var g = RawSql.Parameter(insert, "@s");
         insert.Prepare();
         foreach (var s in spells)
         {
@@ -162,22 +151,5 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
             g.Value = s.Segment.ToString();
             await insert.ExecuteNonQueryAsync(ct);
         }
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction tx, string text)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = text;
-        command.CommandTimeout = 0;
-        return command;
-    }
-
-    private static DbParameter Parameter(DbCommand command, string name)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        command.Parameters.Add(p);
-        return p;
     }
 }
