@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using System.Threading.Channels;
 using BackOffice.Domain.Audit;
 using BackOffice.Domain.Common;
 using BackOffice.Domain.Identity;
@@ -112,21 +113,7 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
         try
         {
             await batch.CreateStagingAsync(ct);
-            var fields = new List<string>(16);
-            var rows = 0L;
-            var columns = Columns(kind).Count;
-            while (await source.ReadAsync(fields, ct) is (true, var error))
-            {
-                ct.ThrowIfCancellationRequested();
-                rows++;
-                if (error is not null) { await problems.AddAsync(source.Row, null, error, ct); continue; }
-                if (fields.Count != columns)
-                {
-                    await problems.AddAsync(source.Row, null, $"应有 {columns} 列，实有 {fields.Count} 列 · expected {columns} fields, found {fields.Count}", ct);
-                    continue;
-                }
-                await batch.StageAsync(source.Row, fields, ct);
-            }
+            var rows = await StageAsync(source, batch, problems, Columns(kind).Count, ct);
             var sha256 = await source.Sha256Async(ct);
             await batch.ValidateAsync(ct);
             var problemCount = await problems.CountAsync(ct);
@@ -148,6 +135,69 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
         finally
         {
             await batch.DropStagingAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Reads and checks rows on one thread while this one writes them to the staging table (SQLite has one
+    /// writer; parsing, checking and encrypting are the rest of the work). The queue between them is
+    /// bounded, so memory holds a few chunks of rows, never the feed.
+    /// </summary>
+    private static async Task<long> StageAsync(RowSource source, FeedBatch batch, ImportProblems problems, int columns, CancellationToken ct)
+    {
+        var queue = Channel.CreateBounded<ParsedRow[]>(new BoundedChannelOptions(QueuedChunks) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = Task.Run(() => ReadAsync(source, batch, columns, queue.Writer, stop.Token), CancellationToken.None);
+        var rows = 0L;
+        try
+        {
+            await foreach (var chunk in queue.Reader.ReadAllAsync(ct))
+            {
+                foreach (var row in chunk)
+                {
+                    rows++;
+                    if (row is RejectedRow) await problems.AddAsync(row.Row, row.Problems);
+                    else await batch.StageAsync(row, ct);
+                }
+            }
+            await batch.EndStagingAsync(ct);
+            return rows;
+        }
+        finally
+        {
+            // The reader never throws (its failure completes the queue); stop it before the source goes away.
+            await stop.CancelAsync();
+            await reading;
+        }
+    }
+
+    private const int ChunkRows = 512;
+    private const int QueuedChunks = 16;
+
+    private static async Task ReadAsync(RowSource source, FeedBatch batch, int columns, ChannelWriter<ParsedRow[]> queue, CancellationToken ct)
+    {
+        try
+        {
+            var fields = new List<string>(16);
+            var chunk = new List<ParsedRow>(ChunkRows);
+            while (await source.ReadAsync(fields, ct) is (true, var error))
+            {
+                ct.ThrowIfCancellationRequested();
+                chunk.Add(error is not null ? new RejectedRow(source.Row, error)
+                    : fields.Count != columns ? new RejectedRow(source.Row, $"应有 {columns} 列，实有 {fields.Count} 列 · expected {columns} fields, found {fields.Count}")
+                    : batch.Parse(source.Row, fields));
+                if (chunk.Count == ChunkRows)
+                {
+                    await queue.WriteAsync([.. chunk], ct);
+                    chunk.Clear();
+                }
+            }
+            if (chunk.Count > 0) await queue.WriteAsync([.. chunk], ct);
+            queue.Complete();
+        }
+        catch (Exception e)
+        {
+            queue.Complete(e);
         }
     }
 
@@ -222,13 +272,17 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
             await sql.ExecAsync("CREATE TEMP TABLE import_problems(id INTEGER PRIMARY KEY, row_no INTEGER NOT NULL, field TEXT, message TEXT NOT NULL)", ct);
         }
 
-        public async Task AddAsync(long row, string? field, string message, CancellationToken ct)
+        public async Task AddAsync(long row, IReadOnlyList<(string? Field, string Message)>? list)
         {
-            _insert ??= RawSql.Prepare(sql.Command("INSERT INTO temp.import_problems(row_no, field, message) VALUES ($r, $f, $m)"), "$r", "$f", "$m");
-            _insert.Parameters[0].Value = row;
-            _insert.Parameters[1].Value = (object?)field ?? DBNull.Value;
-            _insert.Parameters[2].Value = message;
-            await _insert.ExecuteNonQueryAsync(ct);
+            if (list is null) return;
+            _insert ??= RawSql.Prepare(sql.Command("INSERT INTO temp.import_problems(row_no, field, message) VALUES (@r, @f, @m)"), "@r", "@f", "@m");
+            foreach (var (field, message) in list)
+            {
+                _insert.Parameters[0].Value = row;
+                _insert.Parameters[1].Value = (object?)field ?? DBNull.Value;
+                _insert.Parameters[2].Value = message;
+                await _insert.ExecuteNonQueryAsync();
+            }
         }
 
         public Task<long> CountAsync(CancellationToken ct) => sql.ScalarAsync("SELECT COUNT(*) FROM temp.import_problems", ct);
@@ -258,10 +312,35 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
         }
     }
 
+    /// <summary>A row as read and checked without the database: what to stage, or its problems.</summary>
+    internal class ParsedRow(long row)
+    {
+        public long Row => row;
+
+        public List<(string? Field, string Message)>? Problems { get; private set; }
+
+        public bool Bad => Problems is not null;
+
+        public void Problem(string? field, string message) => (Problems ??= []).Add((field, message));
+    }
+
+    /// <summary>A row that could not be read as the feed's fields.</summary>
+    internal sealed class RejectedRow : ParsedRow
+    {
+        public RejectedRow(long row, string message) : base(row) => Problem(null, message);
+    }
+
     internal abstract class FeedBatch
     {
         public abstract Task CreateStagingAsync(CancellationToken ct);
-        public abstract Task StageAsync(long row, List<string> fields, CancellationToken ct);
+
+        /// <summary>Reads and checks one row without the database; runs beside <see cref="StageAsync"/>, on another thread.</summary>
+        public abstract ParsedRow Parse(long row, List<string> fields);
+
+        /// <summary>Checks what needs the database and stages the row, or records its problems.</summary>
+        public abstract ValueTask StageAsync(ParsedRow row, CancellationToken ct);
+
+        public abstract Task EndStagingAsync(CancellationToken ct);
         public abstract Task ValidateAsync(CancellationToken ct);
         public abstract Task<(long Inserted, long Updated)> ApplyAsync(CancellationToken ct);
         public abstract Task DropStagingAsync(CancellationToken ct);

@@ -20,9 +20,25 @@ public sealed partial class ImportService
 
         private sealed record ShopkeeperInfo(int Id, string Province);
 
+        /// <summary>Staged columns, in <see cref="StageAsync"/>'s binding order.</summary>
+        private static readonly string[] StageColumns =
+        [
+            "row_no", "external_id", "order_id", "sale_id", "product_id", "brand_id", "category", "shopkeeper_code", "shopkeeper_id", "province",
+            "quantity", "paid", "commission", "ordered_at", "ordered_on", "shipped_at", "refund", "refunded_at",
+        ];
+
+        private sealed class ParsedLine(long row) : ParsedRow(row)
+        {
+            public string ExternalId = "", OrderId = "", SaleCode = "", Sku = "", Shopkeeper = "";
+            public int Quantity;
+            public long Paid, Commission, Refund;
+            public DateTime OrderedAt;
+            public DateTime? ShippedAt, RefundedAt;
+        }
+
         private readonly Dictionary<string, SaleInfo?> _sales = new(StringComparer.Ordinal);
         private readonly Dictionary<string, ShopkeeperInfo?> _shopkeepers = new(StringComparer.Ordinal);
-        private DbCommand? _insert;
+        private StageWriter? _stage;
         private DbCommand? _findSale;
         private DbCommand? _findShopkeeper;
 
@@ -40,99 +56,100 @@ public sealed partial class ImportService
                     shipped_at TEXT, refund INTEGER NOT NULL, refunded_at TEXT)
                 """, ct);
             await sql.ExecAsync(AggregateBuilder.CreateDelta, ct);
-            // One row a statement: Microsoft.Data.Sqlite binds each parameter by name (a linear search in
-            // SQLite), so multi-row VALUES lists cost quadratically in their parameters and lose.
-            _insert = RawSql.Prepare(sql.Command("""
-                INSERT INTO stage_lines(row_no, external_id, order_id, sale_id, product_id, brand_id, category, shopkeeper_code, shopkeeper_id, province,
-                    quantity, paid, commission, ordered_at, ordered_on, shipped_at, refund, refunded_at)
-                VALUES ($row, $ext, $order, $sale, $product, $brand, $category, $shopkeeper, $shopkeeperId, $province, $qty, $paid, $commission,
-                    $orderedAt, $orderedOn, $shippedAt, $refund, $refundedAt)
-                """), "$row", "$ext", "$order", "$sale", "$product", "$brand", "$category", "$shopkeeper", "$shopkeeperId", "$province", "$qty", "$paid",
-                "$commission", "$orderedAt", "$orderedOn", "$shippedAt", "$refund", "$refundedAt");
-            _findShopkeeper = RawSql.Prepare(sql.Command("SELECT Id, Province FROM Shopkeepers WHERE Code = $code"), "$code");
+            _stage = StageWriter.Create(sql, "stage_lines", StageColumns);
+            _findShopkeeper = RawSql.Prepare(sql.Command("SELECT Id, Province FROM Shopkeepers WHERE Code = @code"), "@code");
             _findSale = RawSql.Prepare(sql.Command("""
                 SELECT s.Id, s.BrandId, s.Category, p.SkuCode, p.Id FROM Sales s
                 LEFT JOIN SaleProduct sp ON sp.SaleId = s.Id LEFT JOIN Products p ON p.Id = sp.ProductId
-                WHERE s.Code = $code
-                """), "$code");
+                WHERE s.Code = @code
+                """), "@code");
         }
 
-        public override async Task StageAsync(long row, List<string> f, CancellationToken ct)
+        public override ParsedRow Parse(long row, List<string> f)
         {
-            var bad = false;
-            async Task Problem(string field, string message) { bad = true; await problems.AddAsync(row, field, message, ct); }
-            var externalId = f[0].Trim();
-            var orderId = f[1].Trim();
-            var saleCode = f[2].Trim();
-            var sku = f[3].Trim();
-            var shopkeeper = f[4].Trim();
-            if (externalId.Length is 0 or > OrderLine.ExternalIdMaxLength) await Problem("external_id", $"external_id 须为 1–{OrderLine.ExternalIdMaxLength} 字符 · external_id must have 1–{OrderLine.ExternalIdMaxLength} characters");
-            if (orderId.Length is 0 or > 64) await Problem("order_id", "order_id 须为 1–64 字符 · order_id must have 1–64 characters");
-            if (shopkeeper.Length == 0) await Problem("shopkeeper_id", "缺少店主编号 · shopkeeper_id is missing");
+            var line = new ParsedLine(row);
+            var externalId = line.ExternalId = f[0].Trim();
+            var orderId = line.OrderId = f[1].Trim();
+            line.SaleCode = f[2].Trim();
+            line.Sku = f[3].Trim();
+            var shopkeeper = line.Shopkeeper = f[4].Trim();
+            if (externalId.Length is 0 or > OrderLine.ExternalIdMaxLength) line.Problem("external_id", $"external_id 须为 1–{OrderLine.ExternalIdMaxLength} 字符 · external_id must have 1–{OrderLine.ExternalIdMaxLength} characters");
+            if (orderId.Length is 0 or > 64) line.Problem("order_id", "order_id 须为 1–64 字符 · order_id must have 1–64 characters");
+            if (shopkeeper.Length == 0) line.Problem("shopkeeper_id", "缺少店主编号 · shopkeeper_id is missing");
             if (!int.TryParse(f[5].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var quantity) || quantity <= 0)
-                await Problem("quantity", $"数量须为正整数：{f[5]} · quantity must be a whole number above zero: {f[5]}");
+                line.Problem("quantity", $"数量须为正整数：{f[5]} · quantity must be a whole number above zero: {f[5]}");
             if (!long.TryParse(f[6].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var paid))
-                await Problem("paid_fen", $"实付须为非负整数（分）：{f[6]} · paid_fen must be a whole number of fen, not negative: {f[6]}");
+                line.Problem("paid_fen", $"实付须为非负整数（分）：{f[6]} · paid_fen must be a whole number of fen, not negative: {f[6]}");
             if (!long.TryParse(f[7].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var commission))
-                await Problem("shopkeeper_commission_fen", $"佣金须为非负整数（分）：{f[7]} · shopkeeper_commission_fen must be a whole number of fen, not negative: {f[7]}");
+                line.Problem("shopkeeper_commission_fen", $"佣金须为非负整数（分）：{f[7]} · shopkeeper_commission_fen must be a whole number of fen, not negative: {f[7]}");
             if (!TryInstant(f[8], out var orderedAt))
-                await Problem("ordered_at", $"下单时间须为带时区的 ISO 8601：{f[8]} · ordered_at must be ISO 8601 with an offset: {f[8]}");
+                line.Problem("ordered_at", $"下单时间须为带时区的 ISO 8601：{f[8]} · ordered_at must be ISO 8601 with an offset: {f[8]}");
             DateTime? shippedAt = null;
             if (f[9].Trim().Length > 0)
             {
                 if (TryInstant(f[9], out var shipped)) shippedAt = shipped;
-                else await Problem("shipped_at", $"发货时间须为带时区的 ISO 8601：{f[9]} · shipped_at must be ISO 8601 with an offset: {f[9]}");
+                else line.Problem("shipped_at", $"发货时间须为带时区的 ISO 8601：{f[9]} · shipped_at must be ISO 8601 with an offset: {f[9]}");
             }
             var refund = 0L;
             if (f[10].Trim().Length > 0 && !long.TryParse(f[10].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out refund))
-                await Problem("refund_fen", $"退款须为非负整数（分）：{f[10]} · refund_fen must be a whole number of fen, not negative: {f[10]}");
-            else if (refund > paid && paid >= 0) await Problem("refund_fen", $"退款 {refund} 超过实付 {paid} · refund_fen {refund} exceeds paid_fen {paid}");
+                line.Problem("refund_fen", $"退款须为非负整数（分）：{f[10]} · refund_fen must be a whole number of fen, not negative: {f[10]}");
+            else if (refund > paid && paid >= 0) line.Problem("refund_fen", $"退款 {refund} 超过实付 {paid} · refund_fen {refund} exceeds paid_fen {paid}");
             DateTime? refundedAt = null;
             if (f[11].Trim().Length > 0)
             {
                 if (TryInstant(f[11], out var refunded)) refundedAt = refunded;
-                else await Problem("refunded_at", $"退款时间须为带时区的 ISO 8601：{f[11]} · refunded_at must be ISO 8601 with an offset: {f[11]}");
+                else line.Problem("refunded_at", $"退款时间须为带时区的 ISO 8601：{f[11]} · refunded_at must be ISO 8601 with an offset: {f[11]}");
             }
-            else if (refund > 0) await Problem("refunded_at", "有退款时须填写退款时间 · refunded_at is required when refund_fen is above zero");
-
-            var sale = await FindSaleAsync(saleCode, ct);
-            var productId = 0;
-            if (sale is null) await Problem("sale_code", $"未知档期：{saleCode} · unknown sale_code: {saleCode}");
-            else if (!sale.ProductsBySku.TryGetValue(sku, out productId))
-                await Problem("sku_code", $"SKU {sku} 不属于档期 {saleCode} · sku_code {sku} does not belong to sale {saleCode}");
-            if (bad) return;
-            var known = await FindShopkeeperAsync(shopkeeper, ct);
-            if (known is null)
-            {
-                await Problem("shopkeeper_id", $"未知店主：{shopkeeper} · unknown shopkeeper_id: {shopkeeper}");
-                return;
-            }
-
-            var p = _insert!.Parameters;
-            p[0].Value = row;
-            p[1].Value = externalId;
-            p[2].Value = orderId;
-            p[3].Value = sale!.Id;
-            p[4].Value = productId;
-            p[5].Value = sale.BrandId;
-            p[6].Value = sale.Category;
-            p[7].Value = shopkeeper;
-            p[8].Value = known.Id;
-            p[9].Value = known.Province;
-            p[10].Value = quantity;
-            p[11].Value = paid;
-            p[12].Value = commission;
-            p[13].Value = orderedAt;
-            p[14].Value = ChinaTime.DateOf(orderedAt);
-            p[15].Value = (object?)shippedAt ?? DBNull.Value;
-            p[16].Value = refund;
-            p[17].Value = (object?)refundedAt ?? DBNull.Value;
-            await _insert.ExecuteNonQueryAsync(ct);
+            else if (refund > 0) line.Problem("refunded_at", "有退款时须填写退款时间 · refunded_at is required when refund_fen is above zero");
+            (line.Quantity, line.Paid, line.Commission, line.OrderedAt, line.ShippedAt, line.Refund, line.RefundedAt) =
+                (quantity, paid, commission, orderedAt, shippedAt, refund, refundedAt);
+            return line;
         }
 
-        private async Task<ShopkeeperInfo?> FindShopkeeperAsync(string code, CancellationToken ct)
+        public override async ValueTask StageAsync(ParsedRow parsed, CancellationToken ct)
         {
-            if (_shopkeepers.TryGetValue(code, out var cached)) return cached;
+            var line = (ParsedLine)parsed;
+            var sale = await FindSaleAsync(line.SaleCode, ct);
+            var productId = 0;
+            if (sale is null) line.Problem("sale_code", $"未知档期：{line.SaleCode} · unknown sale_code: {line.SaleCode}");
+            else if (!sale.ProductsBySku.TryGetValue(line.Sku, out productId))
+                line.Problem("sku_code", $"SKU {line.Sku} 不属于档期 {line.SaleCode} · sku_code {line.Sku} does not belong to sale {line.SaleCode}");
+            var known = line.Bad ? null : await FindShopkeeperAsync(line.Shopkeeper, ct);
+            if (!line.Bad && known is null) line.Problem("shopkeeper_id", $"未知店主：{line.Shopkeeper} · unknown shopkeeper_id: {line.Shopkeeper}");
+            if (line.Bad)
+            {
+                await problems.AddAsync(line.Row, line.Problems);
+                return;
+            }
+            var stage = _stage!;
+            stage.Set(0, line.Row);
+            stage.Set(1, line.ExternalId);
+            stage.Set(2, line.OrderId);
+            stage.Set(3, sale!.Id);
+            stage.Set(4, productId);
+            stage.Set(5, sale.BrandId);
+            stage.Set(6, sale.Category);
+            stage.Set(7, line.Shopkeeper);
+            stage.Set(8, known!.Id);
+            stage.Set(9, known.Province);
+            stage.Set(10, line.Quantity);
+            stage.Set(11, line.Paid);
+            stage.Set(12, line.Commission);
+            stage.Set(13, line.OrderedAt);
+            stage.Set(14, ChinaTime.DateOf(line.OrderedAt));
+            stage.Set(15, line.ShippedAt);
+            stage.Set(16, line.Refund);
+            stage.Set(17, line.RefundedAt);
+            await stage.EndRowAsync(ct);
+        }
+
+        public override Task EndStagingAsync(CancellationToken ct) => _stage!.FlushAsync(ct);
+
+        private ValueTask<ShopkeeperInfo?> FindShopkeeperAsync(string code, CancellationToken ct) =>
+            _shopkeepers.TryGetValue(code, out var cached) ? ValueTask.FromResult(cached) : new(LoadShopkeeperAsync(code, ct));
+
+        private async Task<ShopkeeperInfo?> LoadShopkeeperAsync(string code, CancellationToken ct)
+        {
             _findShopkeeper!.Parameters[0].Value = code;
             ShopkeeperInfo? info = null;
             await using (var reader = await _findShopkeeper.ExecuteReaderAsync(ct))
@@ -143,9 +160,11 @@ public sealed partial class ImportService
             return info;
         }
 
-        private async Task<SaleInfo?> FindSaleAsync(string code, CancellationToken ct)
+        private ValueTask<SaleInfo?> FindSaleAsync(string code, CancellationToken ct) =>
+            _sales.TryGetValue(code, out var cached) ? ValueTask.FromResult(cached) : new(LoadSaleAsync(code, ct));
+
+        private async Task<SaleInfo?> LoadSaleAsync(string code, CancellationToken ct)
         {
-            if (_sales.TryGetValue(code, out var cached)) return cached;
             _findSale!.Parameters[0].Value = code;
             SaleInfo? info = null;
             await using (var reader = await _findSale.ExecuteReaderAsync(ct))
@@ -254,7 +273,7 @@ public sealed partial class ImportService
 
         public override Task DropStagingAsync(CancellationToken ct)
         {
-            _insert?.Dispose();
+            _stage?.Dispose();
             _findSale?.Dispose();
             _findShopkeeper?.Dispose();
             return problems.DropAsync("stage_lines", "import_delta", "import_problems");

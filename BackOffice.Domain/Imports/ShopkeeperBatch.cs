@@ -12,7 +12,17 @@ public sealed partial class ImportService
     /// <summary>Shopkeepers, upserted by id. Personal data is encrypted while staging; a keyed fingerprint tells whether it changed.</summary>
     internal sealed partial class ShopkeeperBatch(RawSql sql, ImportProblems problems, PersonalDataProtector protector, DateOnly today) : FeedBatch
     {
-        private DbCommand? _insert;
+        private static readonly string[] StageColumns =
+            ["row_no", "code", "phone_enc", "name_enc", "phone_masked", "name_masked", "fingerprint", "province", "city", "joined_on"];
+
+        private sealed class ParsedShopkeeper(long row) : ParsedRow(row)
+        {
+            public string Code = "", PhoneMasked = "", NameMasked = "", Fingerprint = "", Province = "", City = "";
+            public byte[] Phone = [], Name = [];
+            public DateOnly JoinedOn;
+        }
+
+        private StageWriter? _stage;
 
         public override async Task CreateStagingAsync(CancellationToken ct)
         {
@@ -21,50 +31,76 @@ public sealed partial class ImportService
             await sql.ExecAsync("DROP TABLE IF EXISTS temp.import_delta", ct);
             await sql.ExecAsync("""
                 CREATE TEMP TABLE stage_shopkeepers(
-                    row_no INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, phone_enc BLOB NOT NULL, name_enc BLOB NOT NULL,
+                    row_no INTEGER PRIMARY KEY, code TEXT NOT NULL, phone_enc BLOB NOT NULL, name_enc BLOB NOT NULL,
                     phone_masked TEXT NOT NULL, name_masked TEXT NOT NULL, fingerprint TEXT NOT NULL,
                     province TEXT NOT NULL, city TEXT NOT NULL, joined_on TEXT NOT NULL, changed INTEGER NOT NULL DEFAULT 0)
                 """, ct);
             await sql.ExecAsync(AggregateBuilder.CreateDelta, ct);
-            _insert = RawSql.Prepare(sql.Command("""
-                INSERT OR IGNORE INTO stage_shopkeepers(row_no, code, phone_enc, name_enc, phone_masked, name_masked, fingerprint, province, city, joined_on)
-                VALUES ($row, $code, $pe, $ne, $pm, $nm, $fp, $province, $city, $joined)
-                """), "$row", "$code", "$pe", "$ne", "$pm", "$nm", "$fp", "$province", "$city", "$joined");
+            _stage = StageWriter.Create(sql, "stage_shopkeepers", StageColumns);
         }
 
-        public override async Task StageAsync(long row, List<string> f, CancellationToken ct)
+        public override ParsedRow Parse(long row, List<string> f)
         {
-            var bad = false;
-            async Task Problem(string field, string message) { bad = true; await problems.AddAsync(row, field, message, ct); }
+            var parsed = new ParsedShopkeeper(row);
             var code = f[0].Trim();
             var phone = f[1].Trim();
             var name = f[2].Trim();
             var province = f[3].Trim();
             var city = f[4].Trim();
-            if (!ShopkeeperCode().IsMatch(code)) await Problem("shopkeeper_id", $"店主编号须形如 SK-0000001：{code} · shopkeeper_id must look like SK-0000001: {code}");
-            if (!MobilePhone().IsMatch(phone)) await Problem("phone", "手机号须为 1 开头的 11 位数字 · phone must be 11 digits starting with 1");
-            if (name.Length is 0 or > 50) await Problem("real_name", "姓名须为 1–50 字 · real_name must have 1–50 characters");
-            if (province.Length is 0 or > 20) await Problem("province", "省份须为 1–20 字 · province must have 1–20 characters");
-            if (city.Length is 0 or > 40) await Problem("city", "城市须为 1–40 字 · city must have 1–40 characters");
-            if (!TryJoinedOn(f[5], out var joined)) await Problem("joined_at", $"加入日期无效：{f[5]} · joined_at is not a date: {f[5]}");
-            else if (joined > today) await Problem("joined_at", $"加入日期在未来：{joined:yyyy-MM-dd} · joined_at is in the future");
-            if (bad) return;
-            var p = _insert!.Parameters;
-            p[0].Value = row;
-            p[1].Value = code;
-            p[2].Value = protector.Protect(phone);
-            p[3].Value = protector.Protect(name);
-            p[4].Value = Masking.Phone(phone);
-            p[5].Value = Masking.Name(name);
-            p[6].Value = protector.Fingerprint(phone + "\u001f" + name);
-            p[7].Value = province;
-            p[8].Value = city;
-            p[9].Value = joined;
-            if (await _insert.ExecuteNonQueryAsync(ct) == 0)
-                await Problem("shopkeeper_id", $"文件中店主编号重复：{code} · shopkeeper_id appears twice in the file: {code}");
+            if (!ShopkeeperCode().IsMatch(code)) parsed.Problem("shopkeeper_id", $"店主编号须形如 SK-0000001：{code} · shopkeeper_id must look like SK-0000001: {code}");
+            if (!MobilePhone().IsMatch(phone)) parsed.Problem("phone", "手机号须为 1 开头的 11 位数字 · phone must be 11 digits starting with 1");
+            if (name.Length is 0 or > 50) parsed.Problem("real_name", "姓名须为 1–50 字 · real_name must have 1–50 characters");
+            if (province.Length is 0 or > 20) parsed.Problem("province", "省份须为 1–20 字 · province must have 1–20 characters");
+            if (city.Length is 0 or > 40) parsed.Problem("city", "城市须为 1–40 字 · city must have 1–40 characters");
+            if (!TryJoinedOn(f[5], out var joined)) parsed.Problem("joined_at", $"加入日期无效：{f[5]} · joined_at is not a date: {f[5]}");
+            else if (joined > today) parsed.Problem("joined_at", $"加入日期在未来：{joined:yyyy-MM-dd} · joined_at is in the future");
+            if (parsed.Bad) return parsed;
+            (parsed.Code, parsed.Province, parsed.City, parsed.JoinedOn) = (code, province, city, joined);
+            parsed.Phone = protector.Protect(phone);
+            parsed.Name = protector.Protect(name);
+            parsed.PhoneMasked = Masking.Phone(phone);
+            parsed.NameMasked = Masking.Name(name);
+            parsed.Fingerprint = protector.Fingerprint(phone + "\u001f" + name);
+            return parsed;
         }
 
-        public override Task ValidateAsync(CancellationToken ct) => Task.CompletedTask;
+        public override async ValueTask StageAsync(ParsedRow row, CancellationToken ct)
+        {
+            if (row.Bad)
+            {
+                await problems.AddAsync(row.Row, row.Problems);
+                return;
+            }
+            var s = (ParsedShopkeeper)row;
+            var stage = _stage!;
+            stage.Set(0, s.Row);
+            stage.Set(1, s.Code);
+            stage.Set(2, s.Phone);
+            stage.Set(3, s.Name);
+            stage.Set(4, s.PhoneMasked);
+            stage.Set(5, s.NameMasked);
+            stage.Set(6, s.Fingerprint);
+            stage.Set(7, s.Province);
+            stage.Set(8, s.City);
+            stage.Set(9, s.JoinedOn);
+            await stage.EndRowAsync(ct);
+        }
+
+        public override Task EndStagingAsync(CancellationToken ct) => _stage!.FlushAsync(ct);
+
+        /// <summary>A shopkeeper id that came earlier in the file is a problem; only the first row stays staged.</summary>
+        public override async Task ValidateAsync(CancellationToken ct)
+        {
+            await sql.ExecAsync("CREATE INDEX temp.stage_shopkeepers_code ON stage_shopkeepers(code)", ct);
+            await sql.ExecAsync("""
+                INSERT INTO temp.import_problems(row_no, field, message)
+                SELECT s.row_no, 'shopkeeper_id', '文件中店主编号重复：' || s.code || ' · shopkeeper_id appears twice in the file: ' || s.code
+                FROM stage_shopkeepers s WHERE EXISTS (SELECT 1 FROM stage_shopkeepers t WHERE t.code = s.code AND t.row_no < s.row_no)
+                """, ct);
+            await sql.ExecAsync("""
+                DELETE FROM stage_shopkeepers WHERE EXISTS (SELECT 1 FROM stage_shopkeepers t WHERE t.code = stage_shopkeepers.code AND t.row_no < stage_shopkeepers.row_no)
+                """, ct);
+        }
 
         public override async Task<(long Inserted, long Updated)> ApplyAsync(CancellationToken ct)
         {
@@ -84,7 +120,7 @@ public sealed partial class ImportService
                         changed.Add(reader.GetInt64(0));
                 }
             }
-            await using (var mark = RawSql.Prepare(sql.Command("UPDATE stage_shopkeepers SET changed = 1 WHERE row_no = $r"), "$r"))
+            await using (var mark = RawSql.Prepare(sql.Command("UPDATE stage_shopkeepers SET changed = 1 WHERE row_no = @r"), "@r"))
             {
                 foreach (var row in changed)
                 {
@@ -129,7 +165,7 @@ public sealed partial class ImportService
 
         public override Task DropStagingAsync(CancellationToken ct)
         {
-            _insert?.Dispose();
+            _stage?.Dispose();
             return problems.DropAsync("stage_shopkeepers", "import_delta", "import_problems");
         }
 
