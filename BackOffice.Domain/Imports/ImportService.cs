@@ -81,10 +81,9 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
     private async Task<ImportResult> RunAsync(Actor actor, ImportKind kind, RowSource source, long started, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        if (!db.Database.IsSqlite())
-            throw new DomainException("导入目前只支持 SQLite · Import currently runs on SQLite only");
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
+        if (!db.Database.IsSqlite()) return await RunInTransactionAsync(db, connection, actor, kind, source, started, ct);
         // Staging lives in a temp file (memory stays flat in the feed's size) behind a fixed, larger page
         // cache: index maintenance on a million-line import otherwise thrashes the disk. Foreign keys are
         // off for the import: every sale, SKU and shopkeeper a line names has been looked up while staging,
@@ -119,7 +118,7 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
             var problemCount = await problems.CountAsync(ct);
             if (problemCount > 0)
             {
-                var first = await problems.FirstAsync(MaxProblems, ct);
+                var first = await problems.FirstAsync(ct);
                 await tx.RollbackAsync(ct);
                 return new ImportResult(kind, false, rows, 0, 0, 0, problemCount, first, sha256, Stopwatch.GetElapsedTime(started));
             }
@@ -266,16 +265,23 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
     {
         private DbCommand? _insert;
 
-        public async Task CreateAsync(CancellationToken ct)
-        {
-            await sql.ExecAsync("DROP TABLE IF EXISTS temp.import_problems", ct);
-            await sql.ExecAsync("CREATE TEMP TABLE import_problems(id INTEGER PRIMARY KEY, row_no INTEGER NOT NULL, field TEXT, message TEXT NOT NULL)", ct);
-        }
+        public static IReadOnlyList<string> Statements(SqlDialect d) =>
+        [
+            d.DropTemp("import_problems"),
+            d.CreateTemp("import_problems", $"id {d.Identity}, row_no {d.Int} NOT NULL, field {d.Text(64)}, message {d.LongText} NOT NULL"),
+            $"INSERT INTO {d.Temp("import_problems")}(row_no, field, message) VALUES (@r, @f, @m)",
+            $"SELECT COUNT(*) FROM {d.Temp("import_problems")}",
+            d.SelectFirst(MaxProblems, "row_no, field, message", $"FROM {d.Temp("import_problems")} ORDER BY row_no, id"),
+        ];
+
+        private readonly IReadOnlyList<string> _statements = Statements(sql.Dialect);
+
+        public Task CreateAsync(CancellationToken ct) => sql.ExecAllAsync(_statements.Take(2), ct);
 
         public async Task AddAsync(long row, IReadOnlyList<(string? Field, string Message)>? list)
         {
             if (list is null) return;
-            _insert ??= RawSql.Prepare(sql.Command("INSERT INTO temp.import_problems(row_no, field, message) VALUES (@r, @f, @m)"), "@r", "@f", "@m");
+            _insert ??= RawSql.Prepare(sql.Command(_statements[2]), "@r", "@f", "@m");
             foreach (var (field, message) in list)
             {
                 _insert.Parameters[0].Value = row;
@@ -285,11 +291,12 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
             }
         }
 
-        public Task<long> CountAsync(CancellationToken ct) => sql.ScalarAsync("SELECT COUNT(*) FROM temp.import_problems", ct);
+        public Task<long> CountAsync(CancellationToken ct) => sql.ScalarAsync(_statements[3], ct);
 
-        public async Task<IReadOnlyList<ImportProblem>> FirstAsync(int limit, CancellationToken ct)
+        /// <summary>The first <see cref="MaxProblems"/>, by row.</summary>
+        public async Task<IReadOnlyList<ImportProblem>> FirstAsync(CancellationToken ct)
         {
-            await using var command = sql.Command($"SELECT row_no, field, message FROM temp.import_problems ORDER BY row_no, id LIMIT {limit}");
+            await using var command = sql.Command(_statements[4]);
             await using var reader = await command.ExecuteReaderAsync(ct);
             var list = new List<ImportProblem>();
             while (await reader.ReadAsync(ct))
@@ -305,7 +312,7 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
             foreach (var table in tables)
             {
                 await using var command = sql.Connection.CreateCommand();
-                command.CommandText = $"DROP TABLE IF EXISTS temp.{table}";
+                command.CommandText = sql.Dialect.DropTemp(table);
                 try { await command.ExecuteNonQueryAsync(); }
                 catch (DbException) { /* the connection is going back to the pool; a leftover temp table is dropped on next use */ }
             }

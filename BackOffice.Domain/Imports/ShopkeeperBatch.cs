@@ -24,18 +24,12 @@ public sealed partial class ImportService
 
         private StageWriter? _stage;
 
+        private readonly ShopkeeperSql _q = new(sql.Dialect);
+
         public override async Task CreateStagingAsync(CancellationToken ct)
         {
             await problems.CreateAsync(ct);
-            await sql.ExecAsync("DROP TABLE IF EXISTS temp.stage_shopkeepers", ct);
-            await sql.ExecAsync("DROP TABLE IF EXISTS temp.import_delta", ct);
-            await sql.ExecAsync("""
-                CREATE TEMP TABLE stage_shopkeepers(
-                    row_no INTEGER PRIMARY KEY, code TEXT NOT NULL, phone_enc BLOB NOT NULL, name_enc BLOB NOT NULL,
-                    phone_masked TEXT NOT NULL, name_masked TEXT NOT NULL, fingerprint TEXT NOT NULL,
-                    province TEXT NOT NULL, city TEXT NOT NULL, joined_on TEXT NOT NULL, changed INTEGER NOT NULL DEFAULT 0)
-                """, ct);
-            await sql.ExecAsync(AggregateBuilder.CreateDelta, ct);
+            await sql.ExecAllAsync(_q.CreateStaging, ct);
             _stage = StageWriter.Create(sql, "stage_shopkeepers", StageColumns);
         }
 
@@ -91,36 +85,26 @@ public sealed partial class ImportService
         /// <summary>A shopkeeper id that came earlier in the file is a problem; only the first row stays staged.</summary>
         public override async Task ValidateAsync(CancellationToken ct)
         {
-            await sql.ExecAsync("CREATE INDEX temp.stage_shopkeepers_code ON stage_shopkeepers(code)", ct);
-            await sql.ExecAsync("""
-                INSERT INTO temp.import_problems(row_no, field, message)
-                SELECT s.row_no, 'shopkeeper_id', '文件中店主编号重复：' || s.code || ' · shopkeeper_id appears twice in the file: ' || s.code
-                FROM stage_shopkeepers s WHERE EXISTS (SELECT 1 FROM stage_shopkeepers t WHERE t.code = s.code AND t.row_no < s.row_no)
-                """, ct);
-            await sql.ExecAsync("""
-                DELETE FROM stage_shopkeepers WHERE EXISTS (SELECT 1 FROM stage_shopkeepers t WHERE t.code = stage_shopkeepers.code AND t.row_no < stage_shopkeepers.row_no)
-                """, ct);
+            await sql.ExecAsync(_q.IndexCodes, ct);
+            if (await sql.ExecAsync(_q.DuplicateProblems, ct) > 0) await sql.ExecAsync(_q.DropDuplicates, ct);
         }
 
         public override async Task<(long Inserted, long Updated)> ApplyAsync(CancellationToken ct)
         {
             // Which existing shopkeepers really change: decrypt what is stored and compare fingerprints.
             var changed = new List<long>();
-            await using (var command = sql.Command("""
-                SELECT s.row_no, s.fingerprint, s.province, s.city, s.joined_on, k.PhoneEncrypted, k.RealNameEncrypted, k.Province, k.City, k.JoinedOn
-                FROM stage_shopkeepers s JOIN Shopkeepers k ON k.Code = s.code
-                """))
+            await using (var command = sql.Command(_q.Existing))
             await using (var reader = await command.ExecuteReaderAsync(ct))
             {
                 while (await reader.ReadAsync(ct))
                 {
                     var stored = protector.Fingerprint(protector.Unprotect((byte[])reader[5]) + "\u001f" + protector.Unprotect((byte[])reader[6]));
                     if (stored != reader.GetString(1) || reader.GetString(2) != reader.GetString(7) || reader.GetString(3) != reader.GetString(8)
-                        || reader.GetString(4) != reader.GetString(9))
+                        || !Equals(reader.GetValue(4), reader.GetValue(9)))
                         changed.Add(reader.GetInt64(0));
                 }
             }
-            await using (var mark = RawSql.Prepare(sql.Command("UPDATE stage_shopkeepers SET changed = 1 WHERE row_no = @r"), "@r"))
+            await using (var mark = RawSql.Prepare(sql.Command(_q.MarkChanged), "@r"))
             {
                 foreach (var row in changed)
                 {
@@ -128,38 +112,14 @@ public sealed partial class ImportService
                     await mark.ExecuteNonQueryAsync(ct);
                 }
             }
-            // A shopkeeper who moves province takes their sales with them in the province aggregate.
-            await sql.ExecAsync("""
-                INSERT INTO temp.import_delta(shopkeeper_id, day, brand_id, province, category, gmv, refund, items, commission, orders, lines)
-                SELECT d.ShopkeeperId, d.Day, d.BrandId, k.Province, d.Category, -d.GmvFen, -d.RefundFen, -d.Items, -d.CommissionFen, -d.Orders, -d.Lines
-                FROM stage_shopkeepers s JOIN Shopkeepers k ON k.Code = s.code JOIN ShopkeeperDailySales d ON d.ShopkeeperId = k.Id
-                WHERE s.changed = 1 AND s.province <> k.Province
-                UNION ALL
-                SELECT d.ShopkeeperId, d.Day, d.BrandId, s.province, d.Category, d.GmvFen, d.RefundFen, d.Items, d.CommissionFen, d.Orders, d.Lines
-                FROM stage_shopkeepers s JOIN Shopkeepers k ON k.Code = s.code JOIN ShopkeeperDailySales d ON d.ShopkeeperId = k.Id
-                WHERE s.changed = 1 AND s.province <> k.Province
-                """, ct);
+            await sql.ExecAsync(_q.ProvinceMoves, ct);
             // The province aggregate moves; the per-shopkeeper rows keep their figures and take the new province.
-            await sql.ExecAsync(AggregateBuilder.ApplyDelta[1], ct);
-            await sql.ExecAsync(AggregateBuilder.ApplyDelta[3], ct);
-            foreach (var table in (string[])["ShopkeeperDailySales", "ShopkeeperMonthlySales", "ShopkeeperCategoryMonthlySales"])
-            {
-                await sql.ExecAsync($"""
-                    UPDATE {table} SET Province = s.province
-                    FROM stage_shopkeepers s JOIN Shopkeepers k ON k.Code = s.code
-                    WHERE s.changed = 1 AND s.province <> k.Province AND {table}.ShopkeeperId = k.Id
-                    """, ct);
-            }
-            var updated = await sql.ExecAsync("""
-                UPDATE Shopkeepers SET PhoneEncrypted = s.phone_enc, RealNameEncrypted = s.name_enc, PhoneMasked = s.phone_masked,
-                    RealNameMasked = s.name_masked, Province = s.province, City = s.city, JoinedOn = s.joined_on
-                FROM stage_shopkeepers s WHERE s.changed = 1 AND s.code = Shopkeepers.Code
-                """, ct);
-            var inserted = await sql.ExecAsync("""
-                INSERT INTO Shopkeepers(Code, PhoneEncrypted, RealNameEncrypted, PhoneMasked, RealNameMasked, Province, City, JoinedOn)
-                SELECT code, phone_enc, name_enc, phone_masked, name_masked, province, city, joined_on FROM stage_shopkeepers s
-                WHERE NOT EXISTS (SELECT 1 FROM Shopkeepers k WHERE k.Code = s.code) ORDER BY row_no
-                """, ct);
+            var delta = AggregateBuilder.ApplyDelta(sql.Dialect);
+            await sql.ExecAsync(delta[1], ct);
+            await sql.ExecAsync(delta[3], ct);
+            await sql.ExecAllAsync(_q.MoveAggregates, ct);
+            var updated = await sql.ExecAsync(_q.UpdateShopkeepers, ct);
+            var inserted = await sql.ExecAsync(_q.InsertShopkeepers, ct);
             return (inserted, updated);
         }
 
@@ -183,4 +143,77 @@ public sealed partial class ImportService
         [GeneratedRegex(@"^1\d{10}$")]
         private static partial Regex MobilePhone();
     }
+}
+
+/// <summary>The shopkeeper feed's set-based SQL, for one provider (<see cref="SqlDialect"/>).</summary>
+internal sealed class ShopkeeperSql(SqlDialect d)
+{
+    private readonly string _stage = d.Temp("stage_shopkeepers");
+    private readonly string _problems = d.Temp("import_problems");
+
+    public IReadOnlyList<string> CreateStaging =>
+    [
+        d.DropTemp("stage_shopkeepers"),
+        d.DropTemp("import_delta"),
+        d.CreateTemp("stage_shopkeepers", $"""
+            row_no {d.Key}, code {d.Text(Shopkeeper.CodeMaxLength)} NOT NULL, phone_enc {d.Blob(128)} NOT NULL, name_enc {d.Blob(256)} NOT NULL,
+            phone_masked {d.Text(20)} NOT NULL, name_masked {d.Text(20)} NOT NULL, fingerprint {d.Text(64)} NOT NULL,
+            province {d.Text(20)} NOT NULL, city {d.Text(40)} NOT NULL, joined_on {d.Date} NOT NULL, changed {d.Int} NOT NULL DEFAULT 0
+            """),
+        AggregateBuilder.CreateDelta(d),
+    ];
+
+    public string IndexCodes => d.CreateTempIndex("stage_shopkeepers_code", "stage_shopkeepers", "code");
+
+    /// <summary>A shopkeeper id that came earlier in the file is a problem ...</summary>
+    public string DuplicateProblems => $"""
+        INSERT INTO {_problems}(row_no, field, message)
+        SELECT s.row_no, 'shopkeeper_id', {d.Concat(d.Literal("文件中店主编号重复："), "s.code", d.Literal(" · shopkeeper_id appears twice in the file: "), "s.code")}
+        FROM {_stage} s WHERE EXISTS (SELECT 1 FROM {_stage} t WHERE t.code = s.code AND t.row_no < s.row_no)
+        """;
+
+    /// <summary>... and only the first row stays staged (the staged rows' only shopkeeper_id problems are these).</summary>
+    public string DropDuplicates => $"DELETE FROM {_stage} WHERE row_no IN (SELECT row_no FROM {_problems} WHERE field = 'shopkeeper_id')";
+
+    public string Existing => $"""
+        SELECT s.row_no, s.fingerprint, s.province, s.city, s.joined_on, k.PhoneEncrypted, k.RealNameEncrypted, k.Province, k.City, k.JoinedOn
+        FROM {_stage} s JOIN Shopkeepers k ON k.Code = s.code
+        """;
+
+    public string MarkChanged => $"UPDATE {_stage} SET changed = 1 WHERE row_no = @r";
+
+    /// <summary>A shopkeeper who moves province takes their sales with them in the province aggregate.</summary>
+    public string ProvinceMoves => $"""
+        INSERT INTO {d.Temp("import_delta")}(shopkeeper_id, day, brand_id, province, category, gmv, refund, items, commission, orders, lines)
+        SELECT d.ShopkeeperId, d.Day, d.BrandId, k.Province, d.Category, -d.GmvFen, -d.RefundFen, -d.Items, -d.CommissionFen, -d.Orders, -d.Lines
+        FROM {_stage} s JOIN Shopkeepers k ON k.Code = s.code JOIN ShopkeeperDailySales d ON d.ShopkeeperId = k.Id
+        WHERE s.changed = 1 AND s.province <> k.Province
+        UNION ALL
+        SELECT d.ShopkeeperId, d.Day, d.BrandId, s.province, d.Category, d.GmvFen, d.RefundFen, d.Items, d.CommissionFen, d.Orders, d.Lines
+        FROM {_stage} s JOIN Shopkeepers k ON k.Code = s.code JOIN ShopkeeperDailySales d ON d.ShopkeeperId = k.Id
+        WHERE s.changed = 1 AND s.province <> k.Province
+        """;
+
+    public IReadOnlyList<string> MoveAggregates =>
+        [.. ((string[])["ShopkeeperDailySales", "ShopkeeperMonthlySales", "ShopkeeperCategoryMonthlySales"]).Select(table => d.UpdateFrom(table,
+            "Province = s.province", $"{_stage} s JOIN Shopkeepers k ON k.Code = s.code",
+            $"s.changed = 1 AND s.province <> k.Province AND {table}.ShopkeeperId = k.Id"))];
+
+    public string UpdateShopkeepers => d.UpdateFrom("Shopkeepers",
+        "PhoneEncrypted = s.phone_enc, RealNameEncrypted = s.name_enc, PhoneMasked = s.phone_masked, RealNameMasked = s.name_masked, "
+        + "Province = s.province, City = s.city, JoinedOn = s.joined_on",
+        $"{_stage} s", "s.changed = 1 AND s.code = Shopkeepers.Code");
+
+    public string InsertShopkeepers => $"""
+        INSERT INTO Shopkeepers(Code, PhoneEncrypted, RealNameEncrypted, PhoneMasked, RealNameMasked, Province, City, JoinedOn)
+        SELECT code, phone_enc, name_enc, phone_masked, name_masked, province, city, joined_on FROM {_stage} s
+        WHERE NOT EXISTS (SELECT 1 FROM Shopkeepers k WHERE k.Code = s.code) ORDER BY row_no
+        """;
+
+    /// <summary>Every statement, for the test that parses the SQL Server text.</summary>
+    public IEnumerable<string> All =>
+    [
+        .. CreateStaging, IndexCodes, DuplicateProblems, DropDuplicates, Existing, MarkChanged, ProvinceMoves, .. MoveAggregates,
+        UpdateShopkeepers, InsertShopkeepers,
+    ];
 }

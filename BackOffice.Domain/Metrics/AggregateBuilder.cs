@@ -53,73 +53,85 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>The delta table an import fills: one row per (shopkeeper, day, brand) it changes.</summary>
-    internal const string CreateDelta = """
-        CREATE TEMP TABLE import_delta(
-            shopkeeper_id INTEGER NOT NULL, day TEXT NOT NULL, brand_id INTEGER NOT NULL, province TEXT NOT NULL, category TEXT NOT NULL,
-            gmv INTEGER NOT NULL, refund INTEGER NOT NULL, items INTEGER NOT NULL, commission INTEGER NOT NULL, orders INTEGER NOT NULL, lines INTEGER NOT NULL)
-        """;
+    /// <summary>The delta table an import fills (<c>temp.import_delta</c> / <c>#import_delta</c>): one row per (shopkeeper, day, brand) it changes.</summary>
+    internal static string CreateDelta(SqlDialect d) => d.CreateTemp("import_delta", $"""
+        shopkeeper_id {d.Int} NOT NULL, day {d.Date} NOT NULL, brand_id {d.Int} NOT NULL, province {d.Text(20)} NOT NULL,
+        category {d.Text(Brands.Categories.CodeMaxLength)} NOT NULL, gmv {d.Int} NOT NULL, refund {d.Int} NOT NULL, items {d.Int} NOT NULL,
+        commission {d.Int} NOT NULL, orders {d.Int} NOT NULL, lines {d.Int} NOT NULL
+        """);
 
-    /// <summary>Adds the delta to both aggregates, then drops rows left with no line (so incremental equals rebuilt).</summary>
-    internal static readonly string[] ApplyDelta =
+    private static readonly string[] DailyFigures = ["GmvFen", "RefundFen", "Items", "CommissionFen", "Orders", "Lines"];
+    private static readonly string[] MonthlyFigures = ["GmvFen", "RefundFen", "CommissionFen", "Orders", "Lines"];
+
+    /// <summary>
+    /// Adds the delta to both daily aggregates, then drops rows left with no line (so incremental equals rebuilt).
+    /// [0] per shopkeeper, [1] by province, [2] and [3] the empty rows of each.
+    /// </summary>
+    internal static string[] ApplyDelta(SqlDialect d) =>
     [
-        """
-        INSERT INTO ShopkeeperDailySales(ShopkeeperId, Day, BrandId, Category, Province, GmvFen, RefundFen, Items, CommissionFen, Orders, Lines)
-        SELECT shopkeeper_id, day, brand_id, MAX(category), MAX(province), SUM(gmv), SUM(refund), SUM(items), SUM(commission), SUM(orders), SUM(lines)
-        FROM temp.import_delta WHERE true GROUP BY shopkeeper_id, day, brand_id
-        ON CONFLICT(ShopkeeperId, Day, BrandId) DO UPDATE SET
-            GmvFen = GmvFen + excluded.GmvFen, RefundFen = RefundFen + excluded.RefundFen, Items = Items + excluded.Items,
-            CommissionFen = CommissionFen + excluded.CommissionFen, Orders = Orders + excluded.Orders, Lines = Lines + excluded.Lines
-        """,
-        """
-        INSERT INTO DailySales(Day, BrandId, Province, Category, GmvFen, RefundFen, Items, CommissionFen, Orders, Lines)
-        SELECT day, brand_id, province, MAX(category), SUM(gmv), SUM(refund), SUM(items), SUM(commission), SUM(orders), SUM(lines)
-        FROM temp.import_delta WHERE true GROUP BY day, brand_id, province
-        ON CONFLICT(Day, BrandId, Province) DO UPDATE SET
-            GmvFen = GmvFen + excluded.GmvFen, RefundFen = RefundFen + excluded.RefundFen, Items = Items + excluded.Items,
-            CommissionFen = CommissionFen + excluded.CommissionFen, Orders = Orders + excluded.Orders, Lines = Lines + excluded.Lines
-        """,
-        "DELETE FROM ShopkeeperDailySales WHERE Lines = 0 AND ShopkeeperId IN (SELECT shopkeeper_id FROM temp.import_delta)",
-        "DELETE FROM DailySales WHERE Lines = 0 AND Day IN (SELECT day FROM temp.import_delta)",
+        d.Upsert("ShopkeeperDailySales", ["ShopkeeperId", "Day", "BrandId"], ["Category", "Province"], DailyFigures, $"""
+            SELECT shopkeeper_id AS ShopkeeperId, day AS Day, brand_id AS BrandId, MAX(category) AS Category, MAX(province) AS Province,
+                   SUM(gmv) AS GmvFen, SUM(refund) AS RefundFen, SUM(items) AS Items, SUM(commission) AS CommissionFen, SUM(orders) AS Orders, SUM(lines) AS Lines
+            FROM {d.Temp("import_delta")} WHERE 1 = 1 GROUP BY shopkeeper_id, day, brand_id
+            """),
+        d.Upsert("DailySales", ["Day", "BrandId", "Province"], ["Category"], DailyFigures, $"""
+            SELECT day AS Day, brand_id AS BrandId, province AS Province, MAX(category) AS Category,
+                   SUM(gmv) AS GmvFen, SUM(refund) AS RefundFen, SUM(items) AS Items, SUM(commission) AS CommissionFen, SUM(orders) AS Orders, SUM(lines) AS Lines
+            FROM {d.Temp("import_delta")} WHERE 1 = 1 GROUP BY day, brand_id, province
+            """),
+        $"DELETE FROM ShopkeeperDailySales WHERE Lines = 0 AND ShopkeeperId IN (SELECT shopkeeper_id FROM {d.Temp("import_delta")})",
+        $"DELETE FROM DailySales WHERE Lines = 0 AND Day IN (SELECT day FROM {d.Temp("import_delta")})",
     ];
+
+    /// <summary>The statements of <see cref="ApplyImportDeltaAsync"/> before the segment runs.</summary>
+    internal static string[] ImportDeltaStatements(SqlDialect d) =>
+    [
+        d.Upsert("ShopkeeperMonthlySales", ["ShopkeeperId", "Month"], ["Province"], MonthlyFigures, $"""
+            SELECT shopkeeper_id AS ShopkeeperId, {d.MonthOf("day")} AS Month, MAX(province) AS Province,
+                   SUM(gmv) AS GmvFen, SUM(refund) AS RefundFen, SUM(commission) AS CommissionFen, SUM(orders) AS Orders, SUM(lines) AS Lines
+            FROM {d.Temp("import_delta")} WHERE 1 = 1 GROUP BY shopkeeper_id, {d.MonthOf("day")}
+            """),
+        d.Upsert("ShopkeeperCategoryMonthlySales", ["ShopkeeperId", "Month", "Category"], ["Province"], MonthlyFigures, $"""
+            SELECT shopkeeper_id AS ShopkeeperId, {d.MonthOf("day")} AS Month, category AS Category, MAX(province) AS Province,
+                   SUM(gmv) AS GmvFen, SUM(refund) AS RefundFen, SUM(commission) AS CommissionFen, SUM(orders) AS Orders, SUM(lines) AS Lines
+            FROM {d.Temp("import_delta")} WHERE 1 = 1 GROUP BY shopkeeper_id, {d.MonthOf("day")}, category
+            """),
+        .. ((string[])["ShopkeeperMonthlySales", "ShopkeeperCategoryMonthlySales"]).Select(table =>
+            $"DELETE FROM {table} WHERE Lines = 0 AND ShopkeeperId IN (SELECT shopkeeper_id FROM {d.Temp("import_delta")})"),
+    ];
+
+    /// <summary>The shopkeepers whose segment runs an import recomputes.</summary>
+    internal static string ImportSpellScope(SqlDialect d) => $"SELECT shopkeeper_id FROM {d.Temp("import_delta")}";
 
     /// <summary>
     /// The aggregates an import keeps beyond <see cref="ApplyDelta"/>: the monthly rows and the segment
-    /// runs of every shopkeeper in <c>temp.import_delta</c>. Runs inside the import's transaction, after
-    /// <see cref="ApplyDelta"/> and the line changes.
+    /// runs of every shopkeeper in the delta table (<c>temp.import_delta</c> on SQLite, <c>#import_delta</c> on SQL Server).
+    /// Runs inside the import's transaction, after <see cref="ApplyDelta"/> and the line changes.
     /// </summary>
     public static async Task ApplyImportDeltaAsync(DbConnection connection, DbTransaction tx, CancellationToken ct)
     {
         var sql = new RawSql(connection, tx);
-        await sql.ExecAsync("""
-            INSERT INTO ShopkeeperMonthlySales(ShopkeeperId, Month, Province, GmvFen, RefundFen, CommissionFen, Orders, Lines)
-            SELECT shopkeeper_id, substr(day, 1, 8) || '01', MAX(province), SUM(gmv), SUM(refund), SUM(commission), SUM(orders), SUM(lines)
-            FROM temp.import_delta WHERE true GROUP BY shopkeeper_id, substr(day, 1, 8)
-            ON CONFLICT(ShopkeeperId, Month) DO UPDATE SET
-                GmvFen = GmvFen + excluded.GmvFen, RefundFen = RefundFen + excluded.RefundFen, CommissionFen = CommissionFen + excluded.CommissionFen,
-                Orders = Orders + excluded.Orders, Lines = Lines + excluded.Lines
-            """, ct);
-        await sql.ExecAsync("""
-            INSERT INTO ShopkeeperCategoryMonthlySales(ShopkeeperId, Month, Category, Province, GmvFen, RefundFen, CommissionFen, Orders, Lines)
-            SELECT shopkeeper_id, substr(day, 1, 8) || '01', category, MAX(province), SUM(gmv), SUM(refund), SUM(commission), SUM(orders), SUM(lines)
-            FROM temp.import_delta WHERE true GROUP BY shopkeeper_id, substr(day, 1, 8), category
-            ON CONFLICT(ShopkeeperId, Month, Category) DO UPDATE SET
-                GmvFen = GmvFen + excluded.GmvFen, RefundFen = RefundFen + excluded.RefundFen, CommissionFen = CommissionFen + excluded.CommissionFen,
-                Orders = Orders + excluded.Orders, Lines = Lines + excluded.Lines
-            """, ct);
-        foreach (var table in (string[])["ShopkeeperMonthlySales", "ShopkeeperCategoryMonthlySales"])
-            await sql.ExecAsync($"DELETE FROM {table} WHERE Lines = 0 AND ShopkeeperId IN (SELECT shopkeeper_id FROM temp.import_delta)", ct);
-        await WriteSpellsAsync(sql, "SELECT shopkeeper_id FROM temp.import_delta", ct);
+        var d = SqlDialect.Of(connection);
+        await sql.ExecAllAsync(ImportDeltaStatements(d), ct);
+        await WriteSpellsAsync(sql, ImportSpellScope(d), ct);
+    }
+
+    /// <summary>The segment runs' statements, for the shopkeepers the subquery names (all when null).</summary>
+    internal static (string Delete, string Read, string Insert) SpellStatements(string? shopkeepers)
+    {
+        var scope = shopkeepers is null ? "" : $" WHERE ShopkeeperId IN ({shopkeepers})";
+        return ("DELETE FROM ShopkeeperSegmentSpells" + scope,
+            $"SELECT ShopkeeperId, Day, SUM(GmvFen - RefundFen) FROM ShopkeeperDailySales{scope} GROUP BY ShopkeeperId, Day ORDER BY ShopkeeperId, Day",
+            "INSERT INTO ShopkeeperSegmentSpells(ShopkeeperId, FromDay, ToDay, Segment) VALUES (@k, @f, @t, @s)");
     }
 
     /// <summary>Recomputes the segment runs of the shopkeepers the subquery names (all when null) from their daily net GMV.</summary>
     private static async Task WriteSpellsAsync(RawSql sql, string? shopkeepers, CancellationToken ct)
     {
-        var scope = shopkeepers is null ? "" : $" WHERE ShopkeeperId IN ({shopkeepers})";
-        await sql.ExecAsync("DELETE FROM ShopkeeperSegmentSpells" + scope, ct);
+        var statements = SpellStatements(shopkeepers);
+        await sql.ExecAsync(statements.Delete, ct);
         var spells = new List<(int Shopkeeper, DateOnly From, DateOnly To, ShopkeeperSegment Segment)>();
-        await using (var read = sql.Command(
-            $"SELECT ShopkeeperId, Day, SUM(GmvFen - RefundFen) FROM ShopkeeperDailySales{scope} GROUP BY ShopkeeperId, Day ORDER BY ShopkeeperId, Day"))
+        await using (var read = sql.Command(statements.Read))
         await using (var reader = await read.ExecuteReaderAsync(ct))
         {
             var days = new List<(DateOnly Day, long NetFen)>();
@@ -137,7 +149,7 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
             }
             if (days.Count > 0) foreach (var s in Segments.Spells(days)) spells.Add((current, s.From, s.To, s.Segment));
         }
-        await using var insert = sql.Command("INSERT INTO ShopkeeperSegmentSpells(ShopkeeperId, FromDay, ToDay, Segment) VALUES (@k, @f, @t, @s)");
+        await using var insert = sql.Command(statements.Insert);
         var k = RawSql.Parameter(insert, "@k");
         var f = RawSql.Parameter(insert, "@f");
         var t = RawSql.Parameter(insert, "@t");

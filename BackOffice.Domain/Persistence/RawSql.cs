@@ -13,6 +13,8 @@ internal sealed class RawSql(DbConnection connection, DbTransaction? transaction
 
     public DbTransaction? Transaction => transaction;
 
+    public SqlDialect Dialect { get; } = SqlDialect.Of(connection);
+
     public DbCommand Command(string text)
     {
         var command = connection.CreateCommand();
