@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using BackOffice.Domain.Common;
 using BackOffice.Domain.Metrics;
+using BackOffice.Domain.Persistence;
 using BackOffice.Domain.Orders;
 
 namespace BackOffice.Domain.Imports;
@@ -13,125 +14,130 @@ public sealed partial class ImportService
     /// cached for the batch (memory grows with the distinct sales and shopkeepers, not with the file);
     /// existing lines and duplicates are checked set-based against the staging table.
     /// </summary>
-    internal sealed class OrderLineBatch(Sql sql) : FeedBatch
+    internal sealed class OrderLineBatch(RawSql sql, ImportProblems problems) : FeedBatch
     {
         private sealed record SaleInfo(int Id, int BrandId, string Category, Dictionary<string, int> ProductsBySku);
 
         private sealed record ShopkeeperInfo(int Id, string Province);
 
+        /// <summary>Staged columns, in <see cref="StageAsync"/>'s binding order.</summary>
+        private static readonly string[] StageColumns =
+        [
+            "row_no", "external_id", "order_id", "sale_id", "product_id", "brand_id", "category", "shopkeeper_code", "shopkeeper_id", "province",
+            "quantity", "paid", "commission", "ordered_at", "ordered_on", "shipped_at", "refund", "refunded_at",
+        ];
+
+        private sealed class ParsedLine(long row) : ParsedRow(row)
+        {
+            public string ExternalId = "", OrderId = "", SaleCode = "", Sku = "", Shopkeeper = "";
+            public int Quantity;
+            public long Paid, Commission, Refund;
+            public DateTime OrderedAt;
+            public DateTime? ShippedAt, RefundedAt;
+        }
+
         private readonly Dictionary<string, SaleInfo?> _sales = new(StringComparer.Ordinal);
         private readonly Dictionary<string, ShopkeeperInfo?> _shopkeepers = new(StringComparer.Ordinal);
-        private DbCommand? _insert;
+        private StageWriter? _stage;
         private DbCommand? _findSale;
         private DbCommand? _findShopkeeper;
 
+        private readonly OrderLineSql _q = new(sql.Dialect);
+
         public override async Task CreateStagingAsync(CancellationToken ct)
         {
-            await sql.CreateProblemsAsync(ct);
-            await sql.ExecAsync("DROP TABLE IF EXISTS temp.stage_lines", ct);
-            await sql.ExecAsync("DROP TABLE IF EXISTS temp.import_delta", ct);
-            await sql.ExecAsync("""
-                CREATE TEMP TABLE stage_lines(
-                    row_no INTEGER PRIMARY KEY, external_id TEXT NOT NULL, order_id TEXT NOT NULL, sale_id INTEGER NOT NULL,
-                    product_id INTEGER NOT NULL, brand_id INTEGER NOT NULL, category TEXT NOT NULL, shopkeeper_code TEXT NOT NULL,
-                    shopkeeper_id INTEGER NOT NULL, province TEXT NOT NULL,
-                    quantity INTEGER NOT NULL, paid INTEGER NOT NULL, commission INTEGER NOT NULL, ordered_at TEXT NOT NULL, ordered_on TEXT NOT NULL,
-                    shipped_at TEXT, refund INTEGER NOT NULL, refunded_at TEXT)
-                """, ct);
-            await sql.ExecAsync(AggregateBuilder.CreateDelta, ct);
-            // One row a statement: Microsoft.Data.Sqlite binds each parameter by name (a linear search in
-            // SQLite), so multi-row VALUES lists cost quadratically in their parameters and lose.
-            _insert = Sql.Prepare(sql.Command("""
-                INSERT INTO stage_lines(row_no, external_id, order_id, sale_id, product_id, brand_id, category, shopkeeper_code, shopkeeper_id, province,
-                    quantity, paid, commission, ordered_at, ordered_on, shipped_at, refund, refunded_at)
-                VALUES ($row, $ext, $order, $sale, $product, $brand, $category, $shopkeeper, $shopkeeperId, $province, $qty, $paid, $commission,
-                    $orderedAt, $orderedOn, $shippedAt, $refund, $refundedAt)
-                """), "$row", "$ext", "$order", "$sale", "$product", "$brand", "$category", "$shopkeeper", "$shopkeeperId", "$province", "$qty", "$paid",
-                "$commission", "$orderedAt", "$orderedOn", "$shippedAt", "$refund", "$refundedAt");
-            _findShopkeeper = Sql.Prepare(sql.Command("SELECT Id, Province FROM Shopkeepers WHERE Code = $code"), "$code");
-            _findSale = Sql.Prepare(sql.Command("""
-                SELECT s.Id, s.BrandId, s.Category, p.SkuCode, p.Id FROM Sales s
-                LEFT JOIN SaleProduct sp ON sp.SaleId = s.Id LEFT JOIN Products p ON p.Id = sp.ProductId
-                WHERE s.Code = $code
-                """), "$code");
+            await problems.CreateAsync(ct);
+            await sql.ExecAllAsync(_q.CreateStaging, ct);
+            _stage = StageWriter.Create(sql, "stage_lines", StageColumns);
+            _findShopkeeper = RawSql.Prepare(sql.Command(_q.FindShopkeeper), "@code");
+            _findSale = RawSql.Prepare(sql.Command(_q.FindSale), "@code");
         }
 
-        public override async Task StageAsync(long row, List<string> f, CancellationToken ct)
+        public override ParsedRow Parse(long row, List<string> f)
         {
-            var bad = false;
-            async Task Problem(string field, string message) { bad = true; await sql.ProblemAsync(row, field, message, ct); }
-            var externalId = f[0].Trim();
-            var orderId = f[1].Trim();
-            var saleCode = f[2].Trim();
-            var sku = f[3].Trim();
-            var shopkeeper = f[4].Trim();
-            if (externalId.Length is 0 or > OrderLine.ExternalIdMaxLength) await Problem("external_id", $"external_id 须为 1–{OrderLine.ExternalIdMaxLength} 字符 · external_id must have 1–{OrderLine.ExternalIdMaxLength} characters");
-            if (orderId.Length is 0 or > 64) await Problem("order_id", "order_id 须为 1–64 字符 · order_id must have 1–64 characters");
-            if (shopkeeper.Length == 0) await Problem("shopkeeper_id", "缺少店主编号 · shopkeeper_id is missing");
+            var line = new ParsedLine(row);
+            var externalId = line.ExternalId = f[0].Trim();
+            var orderId = line.OrderId = f[1].Trim();
+            line.SaleCode = f[2].Trim();
+            line.Sku = f[3].Trim();
+            var shopkeeper = line.Shopkeeper = f[4].Trim();
+            if (externalId.Length is 0 or > OrderLine.ExternalIdMaxLength) line.Problem("external_id", $"external_id 须为 1–{OrderLine.ExternalIdMaxLength} 字符 · external_id must have 1–{OrderLine.ExternalIdMaxLength} characters");
+            if (orderId.Length is 0 or > 64) line.Problem("order_id", "order_id 须为 1–64 字符 · order_id must have 1–64 characters");
+            if (shopkeeper.Length == 0) line.Problem("shopkeeper_id", "缺少店主编号 · shopkeeper_id is missing");
             if (!int.TryParse(f[5].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var quantity) || quantity <= 0)
-                await Problem("quantity", $"数量须为正整数：{f[5]} · quantity must be a whole number above zero: {f[5]}");
+                line.Problem("quantity", $"数量须为正整数：{f[5]} · quantity must be a whole number above zero: {f[5]}");
             if (!long.TryParse(f[6].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var paid))
-                await Problem("paid_fen", $"实付须为非负整数（分）：{f[6]} · paid_fen must be a whole number of fen, not negative: {f[6]}");
+                line.Problem("paid_fen", $"实付须为非负整数（分）：{f[6]} · paid_fen must be a whole number of fen, not negative: {f[6]}");
             if (!long.TryParse(f[7].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var commission))
-                await Problem("shopkeeper_commission_fen", $"佣金须为非负整数（分）：{f[7]} · shopkeeper_commission_fen must be a whole number of fen, not negative: {f[7]}");
+                line.Problem("shopkeeper_commission_fen", $"佣金须为非负整数（分）：{f[7]} · shopkeeper_commission_fen must be a whole number of fen, not negative: {f[7]}");
             if (!TryInstant(f[8], out var orderedAt))
-                await Problem("ordered_at", $"下单时间须为带时区的 ISO 8601：{f[8]} · ordered_at must be ISO 8601 with an offset: {f[8]}");
+                line.Problem("ordered_at", $"下单时间须为带时区的 ISO 8601：{f[8]} · ordered_at must be ISO 8601 with an offset: {f[8]}");
             DateTime? shippedAt = null;
             if (f[9].Trim().Length > 0)
             {
                 if (TryInstant(f[9], out var shipped)) shippedAt = shipped;
-                else await Problem("shipped_at", $"发货时间须为带时区的 ISO 8601：{f[9]} · shipped_at must be ISO 8601 with an offset: {f[9]}");
+                else line.Problem("shipped_at", $"发货时间须为带时区的 ISO 8601：{f[9]} · shipped_at must be ISO 8601 with an offset: {f[9]}");
             }
             var refund = 0L;
             if (f[10].Trim().Length > 0 && !long.TryParse(f[10].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out refund))
-                await Problem("refund_fen", $"退款须为非负整数（分）：{f[10]} · refund_fen must be a whole number of fen, not negative: {f[10]}");
-            else if (refund > paid && paid >= 0) await Problem("refund_fen", $"退款 {refund} 超过实付 {paid} · refund_fen {refund} exceeds paid_fen {paid}");
+                line.Problem("refund_fen", $"退款须为非负整数（分）：{f[10]} · refund_fen must be a whole number of fen, not negative: {f[10]}");
+            else if (refund > paid && paid >= 0) line.Problem("refund_fen", $"退款 {refund} 超过实付 {paid} · refund_fen {refund} exceeds paid_fen {paid}");
             DateTime? refundedAt = null;
             if (f[11].Trim().Length > 0)
             {
                 if (TryInstant(f[11], out var refunded)) refundedAt = refunded;
-                else await Problem("refunded_at", $"退款时间须为带时区的 ISO 8601：{f[11]} · refunded_at must be ISO 8601 with an offset: {f[11]}");
+                else line.Problem("refunded_at", $"退款时间须为带时区的 ISO 8601：{f[11]} · refunded_at must be ISO 8601 with an offset: {f[11]}");
             }
-            else if (refund > 0) await Problem("refunded_at", "有退款时须填写退款时间 · refunded_at is required when refund_fen is above zero");
-
-            var sale = await FindSaleAsync(saleCode, ct);
-            var productId = 0;
-            if (sale is null) await Problem("sale_code", $"未知档期：{saleCode} · unknown sale_code: {saleCode}");
-            else if (!sale.ProductsBySku.TryGetValue(sku, out productId))
-                await Problem("sku_code", $"SKU {sku} 不属于档期 {saleCode} · sku_code {sku} does not belong to sale {saleCode}");
-            if (bad) return;
-            var known = await FindShopkeeperAsync(shopkeeper, ct);
-            if (known is null)
-            {
-                await Problem("shopkeeper_id", $"未知店主：{shopkeeper} · unknown shopkeeper_id: {shopkeeper}");
-                return;
-            }
-
-            var p = _insert!.Parameters;
-            p[0].Value = row;
-            p[1].Value = externalId;
-            p[2].Value = orderId;
-            p[3].Value = sale!.Id;
-            p[4].Value = productId;
-            p[5].Value = sale.BrandId;
-            p[6].Value = sale.Category;
-            p[7].Value = shopkeeper;
-            p[8].Value = known.Id;
-            p[9].Value = known.Province;
-            p[10].Value = quantity;
-            p[11].Value = paid;
-            p[12].Value = commission;
-            p[13].Value = orderedAt;
-            p[14].Value = ChinaTime.DateOf(orderedAt);
-            p[15].Value = (object?)shippedAt ?? DBNull.Value;
-            p[16].Value = refund;
-            p[17].Value = (object?)refundedAt ?? DBNull.Value;
-            await _insert.ExecuteNonQueryAsync(ct);
+            else if (refund > 0) line.Problem("refunded_at", "有退款时须填写退款时间 · refunded_at is required when refund_fen is above zero");
+            (line.Quantity, line.Paid, line.Commission, line.OrderedAt, line.ShippedAt, line.Refund, line.RefundedAt) =
+                (quantity, paid, commission, orderedAt, shippedAt, refund, refundedAt);
+            return line;
         }
 
-        private async Task<ShopkeeperInfo?> FindShopkeeperAsync(string code, CancellationToken ct)
+        public override async ValueTask StageAsync(ParsedRow parsed, CancellationToken ct)
         {
-            if (_shopkeepers.TryGetValue(code, out var cached)) return cached;
+            var line = (ParsedLine)parsed;
+            var sale = await FindSaleAsync(line.SaleCode, ct);
+            var productId = 0;
+            if (sale is null) line.Problem("sale_code", $"未知档期：{line.SaleCode} · unknown sale_code: {line.SaleCode}");
+            else if (!sale.ProductsBySku.TryGetValue(line.Sku, out productId))
+                line.Problem("sku_code", $"SKU {line.Sku} 不属于档期 {line.SaleCode} · sku_code {line.Sku} does not belong to sale {line.SaleCode}");
+            var known = line.Bad ? null : await FindShopkeeperAsync(line.Shopkeeper, ct);
+            if (!line.Bad && known is null) line.Problem("shopkeeper_id", $"未知店主：{line.Shopkeeper} · unknown shopkeeper_id: {line.Shopkeeper}");
+            if (line.Bad)
+            {
+                await problems.AddAsync(line.Row, line.Problems);
+                return;
+            }
+            var stage = _stage!;
+            stage.Set(0, line.Row);
+            stage.Set(1, line.ExternalId);
+            stage.Set(2, line.OrderId);
+            stage.Set(3, sale!.Id);
+            stage.Set(4, productId);
+            stage.Set(5, sale.BrandId);
+            stage.Set(6, sale.Category);
+            stage.Set(7, line.Shopkeeper);
+            stage.Set(8, known!.Id);
+            stage.Set(9, known.Province);
+            stage.Set(10, line.Quantity);
+            stage.Set(11, line.Paid);
+            stage.Set(12, line.Commission);
+            stage.Set(13, line.OrderedAt);
+            stage.Set(14, ChinaTime.DateOf(line.OrderedAt));
+            stage.Set(15, line.ShippedAt);
+            stage.Set(16, line.Refund);
+            stage.Set(17, line.RefundedAt);
+            await stage.EndRowAsync(ct);
+        }
+
+        public override Task EndStagingAsync(CancellationToken ct) => _stage!.FlushAsync(ct);
+
+        private ValueTask<ShopkeeperInfo?> FindShopkeeperAsync(string code, CancellationToken ct) =>
+            _shopkeepers.TryGetValue(code, out var cached) ? ValueTask.FromResult(cached) : new(LoadShopkeeperAsync(code, ct));
+
+        private async Task<ShopkeeperInfo?> LoadShopkeeperAsync(string code, CancellationToken ct)
+        {
             _findShopkeeper!.Parameters[0].Value = code;
             ShopkeeperInfo? info = null;
             await using (var reader = await _findShopkeeper.ExecuteReaderAsync(ct))
@@ -142,9 +148,11 @@ public sealed partial class ImportService
             return info;
         }
 
-        private async Task<SaleInfo?> FindSaleAsync(string code, CancellationToken ct)
+        private ValueTask<SaleInfo?> FindSaleAsync(string code, CancellationToken ct) =>
+            _sales.TryGetValue(code, out var cached) ? ValueTask.FromResult(cached) : new(LoadSaleAsync(code, ct));
+
+        private async Task<SaleInfo?> LoadSaleAsync(string code, CancellationToken ct)
         {
-            if (_sales.TryGetValue(code, out var cached)) return cached;
             _findSale!.Parameters[0].Value = code;
             SaleInfo? info = null;
             await using (var reader = await _findSale.ExecuteReaderAsync(ct))
@@ -161,102 +169,171 @@ public sealed partial class ImportService
 
         public override async Task ValidateAsync(CancellationToken ct)
         {
-            // Indexed once the rows are in (cheaper than keeping a unique index through a million inserts);
-            // a line whose external id came earlier in the file is a problem, and only the first one stays staged.
-            await sql.ExecAsync("CREATE INDEX temp.stage_lines_external_id ON stage_lines(external_id)", ct);
-            await sql.ExecAsync("""
-                INSERT INTO temp.import_problems(row_no, field, message)
-                SELECT s.row_no, 'external_id', '文件中 external_id 重复：' || s.external_id || ' · external_id appears twice in the file: ' || s.external_id
-                FROM stage_lines s WHERE EXISTS (SELECT 1 FROM stage_lines t WHERE t.external_id = s.external_id AND t.row_no < s.row_no)
-                """, ct);
-            await sql.ExecAsync("""
-                DELETE FROM stage_lines WHERE EXISTS (SELECT 1 FROM stage_lines t WHERE t.external_id = stage_lines.external_id AND t.row_no < stage_lines.row_no)
-                """, ct);
-            // A line that arrives again: identity never changes, shipment is set once, the refund only grows.
-            await sql.ExecAsync("""
-                INSERT INTO temp.import_problems(row_no, field, message)
-                SELECT row_no, field, message FROM (
-                    SELECT s.row_no,
-                        CASE WHEN l.OrderId <> s.order_id THEN 'order_id'
-                             WHEN l.SaleId <> s.sale_id THEN 'sale_code'
-                             WHEN l.ProductId <> s.product_id THEN 'sku_code'
-                             WHEN l.ShopkeeperId <> s.shopkeeper_id THEN 'shopkeeper_id'
-                             WHEN l.Quantity <> s.quantity THEN 'quantity'
-                             WHEN l.PaidFen <> s.paid THEN 'paid_fen'
-                             WHEN l.OrderedAt <> s.ordered_at THEN 'ordered_at'
-                             WHEN l.ShippedAt IS NOT NULL AND (s.shipped_at IS NULL OR s.shipped_at <> l.ShippedAt) THEN 'shipped_at'
-                             WHEN s.refund < l.RefundFen THEN 'refund_fen'
-                        END AS field,
-                        CASE WHEN l.ShippedAt IS NOT NULL AND (s.shipped_at IS NULL OR s.shipped_at <> l.ShippedAt)
-                                  AND l.OrderId = s.order_id AND l.SaleId = s.sale_id AND l.ProductId = s.product_id AND l.ShopkeeperId = s.shopkeeper_id
-                                  AND l.Quantity = s.quantity AND l.PaidFen = s.paid AND l.OrderedAt = s.ordered_at
-                                  THEN '发货时间只能设置一次 · shipped_at may be set only once'
-                             WHEN s.refund < l.RefundFen AND l.OrderId = s.order_id AND l.SaleId = s.sale_id AND l.ProductId = s.product_id
-                                  AND l.ShopkeeperId = s.shopkeeper_id AND l.Quantity = s.quantity AND l.PaidFen = s.paid AND l.OrderedAt = s.ordered_at
-                                  THEN '累计退款只能增加（' || l.RefundFen || ' → ' || s.refund || '） · refund_fen only grows (' || l.RefundFen || ' → ' || s.refund || ')'
-                             ELSE '该字段不能改变 · this field never changes once a line has arrived'
-                        END AS message
-                    FROM stage_lines s JOIN OrderLines l ON l.ExternalId = s.external_id)
-                WHERE field IS NOT NULL
-                """, ct);
-            // All lines of an order belong to one sale, one shopkeeper and one China date: orders then add up across the aggregates.
-            await sql.ExecAsync("""
-                INSERT INTO temp.import_problems(row_no, field, message)
-                SELECT s.row_no, 'order_id', '同一订单的行须属于同一档期、店主和日期：' || s.order_id || ' · all lines of order ' || s.order_id || ' must share sale, shopkeeper and date'
-                FROM stage_lines s
-                WHERE s.order_id IN (SELECT order_id FROM stage_lines GROUP BY order_id
-                                     HAVING COUNT(DISTINCT sale_id) > 1 OR COUNT(DISTINCT shopkeeper_id) > 1 OR COUNT(DISTINCT ordered_on) > 1)
-                   OR EXISTS (SELECT 1 FROM OrderLines o
-                              WHERE o.OrderId = s.order_id AND o.ExternalId <> s.external_id
-                                AND (o.SaleId <> s.sale_id OR o.OrderedOn <> s.ordered_on OR o.ShopkeeperId <> s.shopkeeper_id))
-                """, ct);
+            await sql.ExecAsync(_q.IndexExternalIds, ct);
+            if (await sql.ExecAsync(_q.DuplicateProblems, ct) > 0) await sql.ExecAsync(_q.DropDuplicates, ct);
+            await sql.ExecAsync(_q.FindExisting, ct);
+            await sql.ExecAsync(_q.ChangeProblems, ct);
+            await sql.ExecAsync(_q.OrderProblems, ct);
         }
 
         public override async Task<(long Inserted, long Updated)> ApplyAsync(CancellationToken ct)
         {
-            // Deltas first, while OrderLines still holds the old state: new lines count whole (an order
-            // counts once, when its first line arrives), changed lines by the difference.
-            await sql.ExecAsync("""
-                INSERT INTO temp.import_delta(shopkeeper_id, day, brand_id, province, category, gmv, refund, items, commission, orders, lines)
-                SELECT s.shopkeeper_id, s.ordered_on, s.brand_id, MAX(s.province), MAX(s.category), SUM(s.paid), SUM(s.refund), SUM(s.quantity), SUM(s.commission),
-                       COUNT(DISTINCT CASE WHEN NOT EXISTS (SELECT 1 FROM OrderLines o WHERE o.OrderId = s.order_id) THEN s.order_id END), COUNT(*)
-                FROM stage_lines s
-                WHERE NOT EXISTS (SELECT 1 FROM OrderLines l WHERE l.ExternalId = s.external_id)
-                GROUP BY s.shopkeeper_id, s.ordered_on, s.brand_id
-                """, ct);
-            await sql.ExecAsync("""
-                INSERT INTO temp.import_delta(shopkeeper_id, day, brand_id, province, category, gmv, refund, items, commission, orders, lines)
-                SELECT l.ShopkeeperId, l.OrderedOn, l.BrandId, k.Province, MAX(l.Category), 0, SUM(s.refund - l.RefundFen), 0, SUM(s.commission - l.ShopkeeperCommissionFen), 0, 0
-                FROM stage_lines s JOIN OrderLines l ON l.ExternalId = s.external_id JOIN Shopkeepers k ON k.Id = l.ShopkeeperId
-                WHERE s.refund <> l.RefundFen OR s.commission <> l.ShopkeeperCommissionFen
-                GROUP BY l.ShopkeeperId, l.OrderedOn, l.BrandId
-                """, ct);
-            var updated = await sql.ExecAsync("""
-                UPDATE OrderLines SET ShopkeeperCommissionFen = s.commission, ShippedAt = s.shipped_at, RefundFen = s.refund, RefundedAt = s.refunded_at
-                FROM stage_lines s
-                WHERE s.external_id = OrderLines.ExternalId
-                  AND (s.commission <> OrderLines.ShopkeeperCommissionFen OR s.refund <> OrderLines.RefundFen
-                       OR s.shipped_at IS NOT OrderLines.ShippedAt OR s.refunded_at IS NOT OrderLines.RefundedAt)
-                """, ct);
-            var inserted = await sql.ExecAsync("""
-                INSERT INTO OrderLines(ExternalId, OrderId, SaleId, ProductId, BrandId, Category, ShopkeeperId, Quantity, PaidFen,
-                    ShopkeeperCommissionFen, OrderedAt, OrderedOn, ShippedAt, RefundFen, RefundedAt)
-                SELECT s.external_id, s.order_id, s.sale_id, s.product_id, s.brand_id, s.category, s.shopkeeper_id, s.quantity, s.paid,
-                    s.commission, s.ordered_at, s.ordered_on, s.shipped_at, s.refund, s.refunded_at
-                FROM stage_lines s
-                WHERE NOT EXISTS (SELECT 1 FROM OrderLines l WHERE l.ExternalId = s.external_id)
-                ORDER BY s.row_no
-                """, ct);
-            foreach (var statement in AggregateBuilder.ApplyDelta) await sql.ExecAsync(statement, ct);
+            await sql.ExecAsync(_q.NewLinesDelta, ct);
+            await sql.ExecAsync(_q.ChangedLinesDelta, ct);
+            var updated = await sql.ExecAsync(_q.UpdateLines, ct);
+            var inserted = await sql.ExecAsync(_q.InsertLines, ct);
+            await sql.ExecAllAsync(AggregateBuilder.ApplyDelta(sql.Dialect), ct);
             return (inserted, updated);
         }
 
         public override Task DropStagingAsync(CancellationToken ct)
         {
-            _insert?.Dispose();
+            _stage?.Dispose();
             _findSale?.Dispose();
             _findShopkeeper?.Dispose();
-            return sql.DropAsync("stage_lines", "import_delta", "import_problems");
+            return problems.DropAsync("stage_lines", "stage_existing", "import_delta", "import_problems");
         }
     }
+}
+
+/// <summary>The order-line feed's set-based SQL, for one provider (<see cref="SqlDialect"/>).</summary>
+internal sealed class OrderLineSql(SqlDialect d)
+{
+    private readonly string _stage = d.Temp("stage_lines");
+    private readonly string _existing = d.Temp("stage_existing");
+    private readonly string _problems = d.Temp("import_problems");
+    private readonly string _delta = d.Temp("import_delta");
+
+    public IReadOnlyList<string> CreateStaging =>
+    [
+        d.DropTemp("stage_lines"),
+        d.DropTemp("stage_existing"),
+        d.DropTemp("import_delta"),
+        d.CreateTemp("stage_lines", $"""
+            row_no {d.Key}, external_id {d.Text(OrderLine.ExternalIdMaxLength)} NOT NULL, order_id {d.Text(64)} NOT NULL, sale_id {d.Int} NOT NULL,
+            product_id {d.Int} NOT NULL, brand_id {d.Int} NOT NULL, category {d.Text(Brands.Categories.CodeMaxLength)} NOT NULL,
+            shopkeeper_code {d.Text(Shopkeepers.Shopkeeper.CodeMaxLength)} NOT NULL, shopkeeper_id {d.Int} NOT NULL, province {d.Text(20)} NOT NULL,
+            quantity {d.Int} NOT NULL, paid {d.Int} NOT NULL, commission {d.Int} NOT NULL, ordered_at {d.Instant} NOT NULL, ordered_on {d.Date} NOT NULL,
+            shipped_at {d.Instant}, refund {d.Int} NOT NULL, refunded_at {d.Instant}
+            """),
+        // The staged rows whose line is already in the database, found once (one index probe a row) and used by every later step.
+        d.CreateTemp("stage_existing", $"row_no {d.Key}, line_id {d.Int} NOT NULL"),
+        AggregateBuilder.CreateDelta(d),
+    ];
+
+    public string FindShopkeeper => "SELECT Id, Province FROM Shopkeepers WHERE Code = @code";
+
+    public string FindSale => """
+        SELECT s.Id, s.BrandId, s.Category, p.SkuCode, p.Id FROM Sales s
+        LEFT JOIN SaleProduct sp ON sp.SaleId = s.Id LEFT JOIN Products p ON p.Id = sp.ProductId
+        WHERE s.Code = @code
+        """;
+
+    /// <summary>Indexed once the rows are in (cheaper than keeping a unique index through a million inserts).</summary>
+    public string IndexExternalIds => d.CreateTempIndex("stage_lines_external_id", "stage_lines", "external_id");
+
+    /// <summary>A line whose external id came earlier in the file is a problem ...</summary>
+    public string DuplicateProblems => $"""
+        INSERT INTO {_problems}(row_no, field, message)
+        SELECT s.row_no, 'external_id', {d.Concat(d.Literal("文件中 external_id 重复："), "s.external_id", d.Literal(" · external_id appears twice in the file: "), "s.external_id")}
+        FROM {_stage} s WHERE EXISTS (SELECT 1 FROM {_stage} t WHERE t.external_id = s.external_id AND t.row_no < s.row_no)
+        """;
+
+    /// <summary>... and only the first one stays staged (the staged rows' only external_id problems are these).</summary>
+    public string DropDuplicates => $"DELETE FROM {_stage} WHERE row_no IN (SELECT row_no FROM {_problems} WHERE field = 'external_id')";
+
+    public string FindExisting => $"INSERT INTO {_existing}(row_no, line_id) SELECT s.row_no, l.Id FROM {_stage} s JOIN OrderLines l ON l.ExternalId = s.external_id";
+
+    private string Existing => $"{_existing} e JOIN {_stage} s ON s.row_no = e.row_no JOIN OrderLines l ON l.Id = e.line_id";
+
+    private string SameIdentity => "l.OrderId = s.order_id AND l.SaleId = s.sale_id AND l.ProductId = s.product_id AND l.ShopkeeperId = s.shopkeeper_id "
+        + "AND l.Quantity = s.quantity AND l.PaidFen = s.paid AND l.OrderedAt = s.ordered_at";
+
+    /// <summary>A line that arrives again: identity never changes, shipment is set once, the refund only grows.</summary>
+    public string ChangeProblems => $"""
+        INSERT INTO {_problems}(row_no, field, message)
+        SELECT row_no, field, message FROM (
+            SELECT s.row_no,
+                CASE WHEN l.OrderId <> s.order_id THEN 'order_id'
+                     WHEN l.SaleId <> s.sale_id THEN 'sale_code'
+                     WHEN l.ProductId <> s.product_id THEN 'sku_code'
+                     WHEN l.ShopkeeperId <> s.shopkeeper_id THEN 'shopkeeper_id'
+                     WHEN l.Quantity <> s.quantity THEN 'quantity'
+                     WHEN l.PaidFen <> s.paid THEN 'paid_fen'
+                     WHEN l.OrderedAt <> s.ordered_at THEN 'ordered_at'
+                     WHEN l.ShippedAt IS NOT NULL AND (s.shipped_at IS NULL OR s.shipped_at <> l.ShippedAt) THEN 'shipped_at'
+                     WHEN s.refund < l.RefundFen THEN 'refund_fen'
+                END AS field,
+                CASE WHEN l.ShippedAt IS NOT NULL AND (s.shipped_at IS NULL OR s.shipped_at <> l.ShippedAt) AND {SameIdentity}
+                          THEN {d.Literal("发货时间只能设置一次 · shipped_at may be set only once")}
+                     WHEN s.refund < l.RefundFen AND {SameIdentity}
+                          THEN {d.Concat(d.Literal("累计退款只能增加（"), "l.RefundFen", d.Literal(" → "), "s.refund", d.Literal("） · refund_fen only grows ("), "l.RefundFen", d.Literal(" → "), "s.refund", "')'")}
+                     ELSE {d.Literal("该字段不能改变 · this field never changes once a line has arrived")}
+                END AS message
+            FROM {Existing}) AS checked
+        WHERE field IS NOT NULL
+        """;
+
+    /// <summary>All lines of an order belong to one sale, one shopkeeper and one China date: orders then add up across the aggregates.</summary>
+    public string OrderProblems => $"""
+        INSERT INTO {_problems}(row_no, field, message)
+        SELECT s.row_no, 'order_id', {d.Concat(d.Literal("同一订单的行须属于同一档期、店主和日期："), "s.order_id", d.Literal(" · all lines of order "), "s.order_id", d.Literal(" must share sale, shopkeeper and date"))}
+        FROM {_stage} s
+        WHERE s.order_id IN (SELECT order_id FROM {_stage} GROUP BY order_id
+                             HAVING COUNT(DISTINCT sale_id) > 1 OR COUNT(DISTINCT shopkeeper_id) > 1 OR COUNT(DISTINCT ordered_on) > 1)
+           OR EXISTS (SELECT 1 FROM OrderLines o
+                      WHERE o.OrderId = s.order_id AND o.ExternalId <> s.external_id
+                        AND (o.SaleId <> s.sale_id OR o.OrderedOn <> s.ordered_on OR o.ShopkeeperId <> s.shopkeeper_id))
+        """;
+
+    private string New => $"NOT EXISTS (SELECT 1 FROM {_existing} e WHERE e.row_no = s.row_no)";
+
+    /// <summary>
+    /// Deltas first, while OrderLines still holds the old state: new lines count whole (an order counts once,
+    /// when its first line arrives), changed lines by the difference.
+    /// </summary>
+    public string NewLinesDelta => $"""
+        INSERT INTO {_delta}(shopkeeper_id, day, brand_id, province, category, gmv, refund, items, commission, orders, lines)
+        SELECT n.shopkeeper_id, n.ordered_on, n.brand_id, MAX(n.province), MAX(n.category), SUM(n.paid), SUM(n.refund), SUM(n.quantity), SUM(n.commission),
+               COUNT(DISTINCT CASE WHEN n.new_order = 1 THEN n.order_id END), COUNT(*)
+        FROM (SELECT s.shopkeeper_id, s.ordered_on, s.brand_id, s.province, s.category, s.paid, s.refund, s.quantity, s.commission, s.order_id,
+                     CASE WHEN EXISTS (SELECT 1 FROM OrderLines o WHERE o.OrderId = s.order_id) THEN 0 ELSE 1 END AS new_order
+              FROM {_stage} s WHERE {New}) AS n
+        GROUP BY n.shopkeeper_id, n.ordered_on, n.brand_id
+        """;
+
+    public string ChangedLinesDelta => $"""
+        INSERT INTO {_delta}(shopkeeper_id, day, brand_id, province, category, gmv, refund, items, commission, orders, lines)
+        SELECT l.ShopkeeperId, l.OrderedOn, l.BrandId, MAX(k.Province), MAX(l.Category), 0, SUM(s.refund - l.RefundFen), 0, SUM(s.commission - l.ShopkeeperCommissionFen), 0, 0
+        FROM {Existing} JOIN Shopkeepers k ON k.Id = l.ShopkeeperId
+        WHERE s.refund <> l.RefundFen OR s.commission <> l.ShopkeeperCommissionFen
+        GROUP BY l.ShopkeeperId, l.OrderedOn, l.BrandId
+        """;
+
+    public string UpdateLines => d.UpdateFrom("OrderLines",
+        "ShopkeeperCommissionFen = s.commission, ShippedAt = s.shipped_at, RefundFen = s.refund, RefundedAt = s.refunded_at",
+        $"{_existing} e JOIN {_stage} s ON s.row_no = e.row_no",
+        """
+        e.line_id = OrderLines.Id
+          AND (s.commission <> OrderLines.ShopkeeperCommissionFen OR s.refund <> OrderLines.RefundFen
+               OR s.shipped_at <> OrderLines.ShippedAt OR (s.shipped_at IS NULL AND OrderLines.ShippedAt IS NOT NULL) OR (s.shipped_at IS NOT NULL AND OrderLines.ShippedAt IS NULL)
+               OR s.refunded_at <> OrderLines.RefundedAt OR (s.refunded_at IS NULL AND OrderLines.RefundedAt IS NOT NULL) OR (s.refunded_at IS NOT NULL AND OrderLines.RefundedAt IS NULL))
+        """);
+
+    public string InsertLines => $"""
+        INSERT INTO OrderLines(ExternalId, OrderId, SaleId, ProductId, BrandId, Category, ShopkeeperId, Quantity, PaidFen,
+            ShopkeeperCommissionFen, OrderedAt, OrderedOn, ShippedAt, RefundFen, RefundedAt)
+        SELECT s.external_id, s.order_id, s.sale_id, s.product_id, s.brand_id, s.category, s.shopkeeper_id, s.quantity, s.paid,
+            s.commission, s.ordered_at, s.ordered_on, s.shipped_at, s.refund, s.refunded_at
+        FROM {_stage} s
+        WHERE {New}
+        ORDER BY s.row_no
+        """;
+
+    /// <summary>Every statement, for the test that parses the SQL Server text.</summary>
+    public IEnumerable<string> All =>
+    [
+        .. CreateStaging, FindShopkeeper, FindSale, IndexExternalIds, DuplicateProblems, DropDuplicates, FindExisting, ChangeProblems, OrderProblems,
+        NewLinesDelta, ChangedLinesDelta, UpdateLines, InsertLines,
+    ];
 }

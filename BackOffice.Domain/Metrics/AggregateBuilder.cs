@@ -34,63 +34,73 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
             FROM OrderLines l JOIN Shopkeepers k ON k.Id = l.ShopkeeperId
             GROUP BY l.OrderedOn, l.BrandId, k.Province
             """, ct);
-        await WriteSpellsAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), null, ct);
-        await SalesPacks.RebuildAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), ct);
+        var sql = new RawSql(db.Database.GetDbConnection(), tx.GetDbTransaction());
+        await WriteSpellsAsync(sql, null, ct);
+        await SalesPacks.RebuildAsync(sql, ct);
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>The delta table an import fills: one row per (shopkeeper, day, brand) it changes.</summary>
-    internal const string CreateDelta = """
-        CREATE TEMP TABLE import_delta(
-            shopkeeper_id INTEGER NOT NULL, day TEXT NOT NULL, brand_id INTEGER NOT NULL, province TEXT NOT NULL, category TEXT NOT NULL,
-            gmv INTEGER NOT NULL, refund INTEGER NOT NULL, items INTEGER NOT NULL, commission INTEGER NOT NULL, orders INTEGER NOT NULL, lines INTEGER NOT NULL)
-        """;
+    /// <summary>The delta table an import fills (<c>temp.import_delta</c> / <c>#import_delta</c>): one row per (shopkeeper, day, brand) it changes.</summary>
+    internal static string CreateDelta(SqlDialect d) => d.CreateTemp("import_delta", $"""
+        shopkeeper_id {d.Int} NOT NULL, day {d.Date} NOT NULL, brand_id {d.Int} NOT NULL, province {d.Text(20)} NOT NULL,
+        category {d.Text(Brands.Categories.CodeMaxLength)} NOT NULL, gmv {d.Int} NOT NULL, refund {d.Int} NOT NULL, items {d.Int} NOT NULL,
+        commission {d.Int} NOT NULL, orders {d.Int} NOT NULL, lines {d.Int} NOT NULL
+        """);
 
-    /// <summary>Adds the delta to both aggregates, then drops rows left with no line (so incremental equals rebuilt).</summary>
-    internal static readonly string[] ApplyDelta =
-    [
-        """
-        INSERT INTO ShopkeeperDailySales(ShopkeeperId, Day, BrandId, Category, Province, GmvFen, RefundFen, Items, CommissionFen, Orders, Lines)
-        SELECT shopkeeper_id, day, brand_id, MAX(category), MAX(province), SUM(gmv), SUM(refund), SUM(items), SUM(commission), SUM(orders), SUM(lines)
-        FROM temp.import_delta WHERE true GROUP BY shopkeeper_id, day, brand_id
-        ON CONFLICT(ShopkeeperId, Day, BrandId) DO UPDATE SET
-            GmvFen = GmvFen + excluded.GmvFen, RefundFen = RefundFen + excluded.RefundFen, Items = Items + excluded.Items,
-            CommissionFen = CommissionFen + excluded.CommissionFen, Orders = Orders + excluded.Orders, Lines = Lines + excluded.Lines
-        """,
-        """
-        INSERT INTO DailySales(Day, BrandId, Province, Category, GmvFen, RefundFen, Items, CommissionFen, Orders, Lines)
-        SELECT day, brand_id, province, MAX(category), SUM(gmv), SUM(refund), SUM(items), SUM(commission), SUM(orders), SUM(lines)
-        FROM temp.import_delta WHERE true GROUP BY day, brand_id, province
-        ON CONFLICT(Day, BrandId, Province) DO UPDATE SET
-            GmvFen = GmvFen + excluded.GmvFen, RefundFen = RefundFen + excluded.RefundFen, Items = Items + excluded.Items,
-            CommissionFen = CommissionFen + excluded.CommissionFen, Orders = Orders + excluded.Orders, Lines = Lines + excluded.Lines
-        """,
-        "DELETE FROM ShopkeeperDailySales WHERE Lines = 0 AND ShopkeeperId IN (SELECT shopkeeper_id FROM temp.import_delta)",
-        "DELETE FROM DailySales WHERE Lines = 0 AND Day IN (SELECT day FROM temp.import_delta)",
-    ];
+    private static readonly string[] DailyFigures = ["GmvFen", "RefundFen", "Items", "CommissionFen", "Orders", "Lines"];
 
     /// <summary>
-    /// The aggregates an import keeps beyond <see cref="ApplyDelta"/>: the segment runs of every shopkeeper
-    /// in <c>temp.import_delta</c> and the sales packs of its days and months. Runs inside the import's transaction, after
-    /// <see cref="ApplyDelta"/> and the line changes.
+    /// Adds the delta to both daily aggregates, then drops rows left with no line (so incremental equals rebuilt).
+    /// [0] per shopkeeper, [1] by province, [2] and [3] the empty rows of each.
+    /// </summary>
+    internal static string[] ApplyDelta(SqlDialect d) =>
+    [
+        d.Upsert("ShopkeeperDailySales", ["ShopkeeperId", "Day", "BrandId"], ["Category", "Province"], DailyFigures, $"""
+            SELECT shopkeeper_id AS ShopkeeperId, day AS Day, brand_id AS BrandId, MAX(category) AS Category, MAX(province) AS Province,
+                   SUM(gmv) AS GmvFen, SUM(refund) AS RefundFen, SUM(items) AS Items, SUM(commission) AS CommissionFen, SUM(orders) AS Orders, SUM(lines) AS Lines
+            FROM {d.Temp("import_delta")} WHERE 1 = 1 GROUP BY shopkeeper_id, day, brand_id
+            """),
+        d.Upsert("DailySales", ["Day", "BrandId", "Province"], ["Category"], DailyFigures, $"""
+            SELECT day AS Day, brand_id AS BrandId, province AS Province, MAX(category) AS Category,
+                   SUM(gmv) AS GmvFen, SUM(refund) AS RefundFen, SUM(items) AS Items, SUM(commission) AS CommissionFen, SUM(orders) AS Orders, SUM(lines) AS Lines
+            FROM {d.Temp("import_delta")} WHERE 1 = 1 GROUP BY day, brand_id, province
+            """),
+        $"DELETE FROM ShopkeeperDailySales WHERE Lines = 0 AND ShopkeeperId IN (SELECT shopkeeper_id FROM {d.Temp("import_delta")})",
+        $"DELETE FROM DailySales WHERE Lines = 0 AND Day IN (SELECT day FROM {d.Temp("import_delta")})",
+    ];
+
+    /// <summary>The shopkeepers whose segment runs an import recomputes.</summary>
+    internal static string ImportSpellScope(SqlDialect d) => $"SELECT shopkeeper_id FROM {d.Temp("import_delta")}";
+
+    /// <summary>
+    /// The aggregates an import keeps beyond <see cref="ApplyDelta"/>: the segment runs of every shopkeeper in
+    /// the delta table (<c>temp.import_delta</c> on SQLite, <c>#import_delta</c> on SQL Server) and the sales packs of its days and months.
+    /// Runs inside the import's transaction, after <see cref="ApplyDelta"/> and the line changes.
     /// </summary>
     public static async Task ApplyImportDeltaAsync(DbConnection connection, DbTransaction tx, CancellationToken ct)
     {
-        await WriteSpellsAsync(connection, tx, "SELECT shopkeeper_id FROM temp.import_delta", ct);
-        await SalesPacks.ApplyImportDeltaAsync(connection, tx, ct);
+        var sql = new RawSql(connection, tx);
+        var d = SqlDialect.Of(connection);
+        await WriteSpellsAsync(sql, ImportSpellScope(d), ct);
+        await SalesPacks.ApplyImportDeltaAsync(sql, d, ct);
+    }
+
+    /// <summary>The segment runs' statements, for the shopkeepers the subquery names (all when null).</summary>
+    internal static (string Delete, string Read, string Insert) SpellStatements(string? shopkeepers)
+    {
+        var scope = shopkeepers is null ? "" : $" WHERE ShopkeeperId IN ({shopkeepers})";
+        return ("DELETE FROM ShopkeeperSegmentSpells" + scope,
+            $"SELECT ShopkeeperId, Day, SUM(GmvFen - RefundFen) FROM ShopkeeperDailySales{scope} GROUP BY ShopkeeperId, Day ORDER BY ShopkeeperId, Day",
+            "INSERT INTO ShopkeeperSegmentSpells(ShopkeeperId, FromDay, ToDay, Segment) VALUES (@k, @f, @t, @s)");
     }
 
     /// <summary>Recomputes the segment runs of the shopkeepers the subquery names (all when null) from their daily net GMV.</summary>
-    private static async Task WriteSpellsAsync(DbConnection connection, DbTransaction tx, string? shopkeepers, CancellationToken ct)
+    private static async Task WriteSpellsAsync(RawSql sql, string? shopkeepers, CancellationToken ct)
     {
-        var scope = shopkeepers is null ? "" : $" WHERE ShopkeeperId IN ({shopkeepers})";
-        await using (var delete = Command(connection, tx, "DELETE FROM ShopkeeperSegmentSpells" + scope))
-        {
-            await delete.ExecuteNonQueryAsync(ct);
-        }
+        var statements = SpellStatements(shopkeepers);
+        await sql.ExecAsync(statements.Delete, ct);
         var spells = new List<(int Shopkeeper, DateOnly From, DateOnly To, ShopkeeperSegment Segment)>();
-        await using (var read = Command(connection, tx,
-            $"SELECT ShopkeeperId, Day, SUM(GmvFen - RefundFen) FROM ShopkeeperDailySales{scope} GROUP BY ShopkeeperId, Day ORDER BY ShopkeeperId, Day"))
+        await using (var read = sql.Command(statements.Read))
         await using (var reader = await read.ExecuteReaderAsync(ct))
         {
             var days = new List<(DateOnly Day, long NetFen)>();
@@ -108,11 +118,11 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
             }
             if (days.Count > 0) foreach (var s in Segments.Spells(days)) spells.Add((current, s.From, s.To, s.Segment));
         }
-        await using var insert = Command(connection, tx, "INSERT INTO ShopkeeperSegmentSpells(ShopkeeperId, FromDay, ToDay, Segment) VALUES (@k, @f, @t, @s)");
-        var k = Parameter(insert, "@k");
-        var f = Parameter(insert, "@f");
-        var t = Parameter(insert, "@t");
-        var g = Parameter(insert, "@s");
+        await using var insert = sql.Command(statements.Insert);
+        var k = RawSql.Parameter(insert, "@k");
+        var f = RawSql.Parameter(insert, "@f");
+        var t = RawSql.Parameter(insert, "@t");
+        var g = RawSql.Parameter(insert, "@s");
         insert.Prepare();
         foreach (var s in spells)
         {
@@ -122,22 +132,5 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
             g.Value = s.Segment.ToString();
             await insert.ExecuteNonQueryAsync(ct);
         }
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction tx, string text)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = text;
-        command.CommandTimeout = 0;
-        return command;
-    }
-
-    private static DbParameter Parameter(DbCommand command, string name)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        command.Parameters.Add(p);
-        return p;
     }
 }

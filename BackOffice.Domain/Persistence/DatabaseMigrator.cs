@@ -20,7 +20,7 @@ public sealed class DatabaseMigrator(IDbContextFactory<BackOfficeDbContext> fact
             logger.LogInformation("Building the shopkeeper sales packs from the existing aggregates");
             db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await SalesPacks.RebuildAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), ct);
+            await SalesPacks.RebuildAsync(new RawSql(db.Database.GetDbConnection(), tx.GetDbTransaction()), ct);
             await tx.CommitAsync(ct);
         }
     }

@@ -10,7 +10,9 @@ public static class BenchCommand
     {
         ["exports"] = _ => ReportingBenchmarks.RunAsync(Console.Out, CancellationToken.None),
         ["calendar"] = WithServices(Domain.Sales.CalendarBenchmarks.RunAsync),
-        ["import"] = WithServices(Domain.Imports.ImportBenchmarks.RunAsync),
+        // "bench import empty": into a database with the demo master data and no order lines (seeded so when the folder is new).
+        ["import"] = context => WithServices((services, output, ct) =>
+            Domain.Imports.ImportBenchmarks.RunAsync(services, output, context.Positional.Contains("empty"), ct))(context),
         // "bench dashboards quick": fewer filters and no straight-from-lines references, for iterating;
         // "nolines": all filters, no references; "slowest": also print each query's three slowest filters.
         ["dashboards"] = context => WithServices((services, output, ct) =>

@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Data;
+using BackOffice.Domain.Persistence;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace BackOffice.Domain.Imports;
+
+/// <summary>
+/// Appends rows to one staging table, values set by column position. A million rows a feed, so the
+/// per-row cost is the staging cost: on SQLite a statement prepared once and bound by position on the
+/// connection's own handle (Microsoft.Data.Sqlite looks each named parameter up on every execution);
+/// other providers get <see cref="SqlServerStageWriter"/>'s bulk copy.
+/// </summary>
+internal abstract class StageWriter : IDisposable
+{
+    public static StageWriter Create(RawSql sql, string table, IReadOnlyList<string> columns) =>
+        sql.Connection is SqliteConnection sqlite
+            ? new SqliteStageWriter(sqlite, table, columns)
+            : new SqlServerStageWriter(sql, table, columns);
+
+    public abstract void Set(int column, long value);
+
+    public abstract void Set(int column, string? value);
+
+    public abstract void Set(int column, byte[] value);
+
+    /// <summary>A UTC instant, stored as EF Core stores it on the provider.</summary>
+    public abstract void Set(int column, DateTime? value);
+
+    public abstract void Set(int column, DateOnly value);
+
+    /// <summary>Ends the row whose columns were all set.</summary>
+    public abstract ValueTask EndRowAsync(CancellationToken ct);
+
+    /// <summary>Writes what is still buffered.</summary>
+    public abstract Task FlushAsync(CancellationToken ct);
+
+    public abstract void Dispose();
+}
+
+/// <summary>Values in EF Core's SQLite text formats, so the rows compare and copy as EF wrote the others.</summary>
+internal sealed class SqliteStageWriter : StageWriter
+{
+    private readonly sqlite3 _db;
+    private readonly sqlite3_stmt _insert;
+    private readonly byte[] _text = new byte[64];
+
+    public SqliteStageWriter(SqliteConnection connection, string table, IReadOnlyList<string> columns)
+    {
+        _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        var positions = string.Join(", ", columns.Select((_, i) => "?" + (i + 1).ToString(CultureInfo.InvariantCulture)));
+        Check(raw.sqlite3_prepare_v2(_db, $"INSERT INTO temp.{table}({string.Join(", ", columns)}) VALUES ({positions})", out _insert));
+    }
+
+    public override void Set(int column, long value) => raw.sqlite3_bind_int64(_insert, column + 1, value);
+
+    public override void Set(int column, string? value)
+    {
+        if (value is null) raw.sqlite3_bind_null(_insert, column + 1);
+        else raw.sqlite3_bind_text(_insert, column + 1, value);
+    }
+
+    public override void Set(int column, byte[] value) => raw.sqlite3_bind_blob(_insert, column + 1, value);
+
+    public override void Set(int column, DateTime? value)
+    {
+        if (value is not { } instant) { raw.sqlite3_bind_null(_insert, column + 1); return; }
+        instant.TryFormat(_text, out var length, SqliteBulkWriterFormats.DateTime, CultureInfo.InvariantCulture);
+        raw.sqlite3_bind_text(_insert, column + 1, _text.AsSpan(0, length));
+    }
+
+    public override void Set(int column, DateOnly value)
+    {
+        value.TryFormat(_text, out var length, SqliteBulkWriterFormats.Date, CultureInfo.InvariantCulture);
+        raw.sqlite3_bind_text(_insert, column + 1, _text.AsSpan(0, length));
+    }
+
+    public override ValueTask EndRowAsync(CancellationToken ct)
+    {
+        var rc = raw.sqlite3_step(_insert);
+        raw.sqlite3_reset(_insert);
+        if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, _db);
+        return ValueTask.CompletedTask;
+    }
+
+    public override Task FlushAsync(CancellationToken ct) => Task.CompletedTask;
+
+    public override void Dispose() => _insert.Dispose();
+
+    private void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, _db);
+    }
+}
+
+/// <summary>EF Core's SQLite text formats (Microsoft.Data.Sqlite's own for DateTime; ISO dates).</summary>
+internal static class SqliteBulkWriterFormats
+{
+    public const string DateTime = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
+    public const string Date = "yyyy-MM-dd";
+}
+
+/// <summary>
+/// SqlBulkCopy into the session's temp table, a few thousand rows at a time, inside the import's
+/// transaction; memory holds one batch, never the feed.
+/// </summary>
+internal sealed class SqlServerStageWriter : StageWriter
+{
+    private const int BatchRows = 10_000;
+    private readonly SqlBulkCopy _copy;
+    private readonly DataTable _rows;
+    private readonly object?[] _values;
+
+    public SqlServerStageWriter(RawSql sql, string table, IReadOnlyList<string> columns)
+    {
+        _copy = new SqlBulkCopy((SqlConnection)sql.Connection, SqlBulkCopyOptions.Default, (SqlTransaction?)sql.Transaction)
+        {
+            DestinationTableName = "#" + table,
+            BatchSize = BatchRows,
+            BulkCopyTimeout = 0,
+        };
+        _rows = new DataTable(table) { Locale = CultureInfo.InvariantCulture };
+        foreach (var column in columns)
+        {
+            _rows.Columns.Add(column, typeof(object));
+            _copy.ColumnMappings.Add(column, column);
+        }
+        _values = new object?[columns.Count];
+    }
+
+    public override void Set(int column, long value) => _values[column] = value;
+
+    public override void Set(int column, string? value) => _values[column] = (object?)value ?? DBNull.Value;
+
+    public override void Set(int column, byte[] value) => _values[column] = value;
+
+    public override void Set(int column, DateTime? value) => _values[column] = value is { } instant ? instant : DBNull.Value;
+
+    public override void Set(int column, DateOnly value) => _values[column] = value.ToDateTime(TimeOnly.MinValue);
+
+    public override async ValueTask EndRowAsync(CancellationToken ct)
+    {
+        _rows.Rows.Add(_values);
+        if (_rows.Rows.Count >= BatchRows) await FlushAsync(ct);
+    }
+
+    public override async Task FlushAsync(CancellationToken ct)
+    {
+        if (_rows.Rows.Count == 0) return;
+        await _copy.WriteToServerAsync(_rows, ct);
+        _rows.Clear();
+    }
+
+    public override void Dispose()
+    {
+        ((IDisposable)_copy).Dispose();
+        _rows.Dispose();
+    }
+}

@@ -1,0 +1,59 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace BackOffice.Domain.Persistence;
+
+/// <summary>
+/// Plain ADO.NET over one open connection and its transaction, for the set-based work EF Core does not
+/// express (imports, aggregate upkeep): commands without a timeout, enlisted in the transaction.
+/// </summary>
+internal sealed class RawSql(DbConnection connection, DbTransaction? transaction)
+{
+    public DbConnection Connection => connection;
+
+    public DbTransaction? Transaction => transaction;
+
+    public SqlDialect Dialect { get; } = SqlDialect.Of(connection);
+
+    public DbCommand Command(string text)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = text;
+        command.CommandTimeout = 0;
+        return command;
+    }
+
+    public async Task<int> ExecAsync(string text, CancellationToken ct)
+    {
+        await using var command = Command(text);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task ExecAllAsync(IEnumerable<string> statements, CancellationToken ct)
+    {
+        foreach (var statement in statements) await ExecAsync(statement, ct);
+    }
+
+    public async Task<long> ScalarAsync(string text, CancellationToken ct)
+    {
+        await using var command = Command(text);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Adds the named parameters (values set before each execution) and prepares the command.</summary>
+    public static DbCommand Prepare(DbCommand command, params string[] names)
+    {
+        foreach (var name in names) Parameter(command, name);
+        command.Prepare();
+        return command;
+    }
+
+    public static DbParameter Parameter(DbCommand command, string name)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        command.Parameters.Add(p);
+        return p;
+    }
+}
