@@ -166,18 +166,8 @@ public partial class AgreementDetail
         finally { _busy = false; }
     }
 
-    private async Task<string?> AskReasonAsync(string title, string message, Color colour)
-    {
-        var parameters = new DialogParameters<ReasonDialog>
-        {
-            { x => x.Message, message },
-            { x => x.ReasonLabel, T["Reason"].Value },
-            { x => x.ConfirmText, title },
-            { x => x.ConfirmColour, colour },
-        };
-        var dialog = await Dialogs.ShowAsync<ReasonDialog>(title, parameters);
-        return await dialog.Result is { Canceled: false, Data: string reason } ? reason : null;
-    }
+    private Task<string?> AskReasonAsync(string title, string message, Color colour) =>
+        ReasonDialog.AskAsync(Dialogs, title, message, colour, confirmText: title, reasonLabel: T["Reason"]);
 
     private async Task RunAsync(Func<Actor, Task> action, string done)
     {
