@@ -1,4 +1,8 @@
+using System.Diagnostics;
+using System.IO.Compression;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using BackOffice.Domain.Settlement;
 using BackOffice.Tests.Builders;
 using BackOffice.Tests.Infrastructure;
@@ -55,5 +59,73 @@ public sealed class StatementFilesTests
         Assert.Equal(xlsx, await files.GetAsync(People.FinanceChen, statement.Id, "xlsx"));
         await using var ctx = db.NewContext();
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), ctx.Statements.Single(s => s.Id == statement.Id).PdfSha256);
+    }
+
+    [Fact]
+    public async Task WriteMonthZip_ThreeFormats_ReadsEachStatementsEntriesOnce()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var world = await CreateAsync(db);
+        for (var i = 0; i < 30; i++) await world.AddLineAsync(1_000 + i, China(2026, 10, 2 + (i % 20)), agreement: i % 2 == 0);
+        await world.RunAsync(2026, 10, 31);
+        var statement = (await world.StatementsAsync()).Single(s => s.Month == 202610);
+        var files = db.Get<StatementFiles>();
+
+        using var entryReads = new EntryReads(db.Folder);
+        using (var one = new MemoryStream()) await files.WriteMonthZipAsync(People.FinanceChen, 202610, null, ["json"], one, null, TestContext.Current.CancellationToken);
+        var readsForOneFormat = entryReads.Reset();
+        using var zipped = new MemoryStream();
+        var count = await files.WriteMonthZipAsync(People.FinanceChen, 202610, null, StatementFiles.Formats, zipped, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, count);
+        Assert.True(readsForOneFormat > 0);
+        Assert.Equal(readsForOneFormat, entryReads.Reset());
+        using var zip = new ZipArchive(new MemoryStream(zipped.ToArray()));
+        Assert.Equal([$"{statement.Number}.json", $"{statement.Number}.pdf", $"{statement.Number}.xlsx"], zip.Entries.Select(e => e.FullName).Order());
+        using var json = new MemoryStream();
+        await using (var entry = zip.GetEntry($"{statement.Number}.json")!.Open()) await entry.CopyToAsync(json, TestContext.Current.CancellationToken);
+        Assert.Equal(await files.GetAsync(People.FinanceChen, statement.Id, "json", TestContext.Current.CancellationToken), json.ToArray());
+    }
+
+    /// <summary>Counts the SQL commands that read settlement entries from one test database, via EF Core's diagnostic events.</summary>
+    private sealed class EntryReads : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly string _folder;
+        private readonly IDisposable _all;
+        private readonly List<IDisposable> _listeners = [];
+        private int _count;
+
+        public EntryReads(string folder)
+        {
+            _folder = folder;
+            _all = DiagnosticListener.AllListeners.Subscribe(this);
+        }
+
+        public int Reset() => Interlocked.Exchange(ref _count, 0);
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name) lock (_listeners) _listeners.Add(value.Subscribe(this));
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data
+                && (data.Command.Connection?.DataSource ?? "").Contains(_folder, StringComparison.Ordinal)
+                && data.Command.CommandText.Contains("\"SettlementEntries\"", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _count);
+            }
+        }
+
+        public void OnCompleted() { }
+
+        public void OnError(Exception error) { }
+
+        public void Dispose()
+        {
+            _all.Dispose();
+            lock (_listeners) _listeners.ForEach(l => l.Dispose());
+        }
     }
 }
