@@ -1,8 +1,5 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using BackOffice.Domain.Settlement;
 using BackOffice.Tests.Builders;
 using BackOffice.Tests.Infrastructure;
@@ -71,7 +68,7 @@ public sealed class StatementFilesTests
         var statement = (await world.StatementsAsync()).Single(s => s.Month == 202610);
         var files = db.Get<StatementFiles>();
 
-        using var entryReads = new EntryReads(db.Folder);
+        using var entryReads = new SqlCommandCounter(db, "SettlementEntries");
         using (var one = new MemoryStream()) await files.WriteMonthZipAsync(People.FinanceChen, 202610, null, ["json"], one, null, TestContext.Current.CancellationToken);
         var readsForOneFormat = entryReads.Reset();
         using var zipped = new MemoryStream();
@@ -85,47 +82,5 @@ public sealed class StatementFilesTests
         using var json = new MemoryStream();
         await using (var entry = zip.GetEntry($"{statement.Number}.json")!.Open()) await entry.CopyToAsync(json, TestContext.Current.CancellationToken);
         Assert.Equal(await files.GetAsync(People.FinanceChen, statement.Id, "json", TestContext.Current.CancellationToken), json.ToArray());
-    }
-
-    /// <summary>Counts the SQL commands that read settlement entries from one test database, via EF Core's diagnostic events.</summary>
-    private sealed class EntryReads : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly string _folder;
-        private readonly IDisposable _all;
-        private readonly List<IDisposable> _listeners = [];
-        private int _count;
-
-        public EntryReads(string folder)
-        {
-            _folder = folder;
-            _all = DiagnosticListener.AllListeners.Subscribe(this);
-        }
-
-        public int Reset() => Interlocked.Exchange(ref _count, 0);
-
-        public void OnNext(DiagnosticListener value)
-        {
-            if (value.Name == DbLoggerCategory.Name) lock (_listeners) _listeners.Add(value.Subscribe(this));
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data
-                && (data.Command.Connection?.DataSource ?? "").Contains(_folder, StringComparison.Ordinal)
-                && data.Command.CommandText.Contains("\"SettlementEntries\"", StringComparison.Ordinal))
-            {
-                Interlocked.Increment(ref _count);
-            }
-        }
-
-        public void OnCompleted() { }
-
-        public void OnError(Exception error) { }
-
-        public void Dispose()
-        {
-            _all.Dispose();
-            lock (_listeners) _listeners.ForEach(l => l.Dispose());
-        }
     }
 }
