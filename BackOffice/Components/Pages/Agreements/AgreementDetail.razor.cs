@@ -30,6 +30,7 @@ public partial class AgreementDetail
     private bool _conflict;
     private bool _editing;
     private AgreementFormModel? _form;
+    private AgreementForm? _formView;
     private string? _formError;
     private IReadOnlyList<SupplierOption> _suppliers = [];
     private List<BreadcrumbItem> _crumbs = [];
@@ -105,6 +106,7 @@ public partial class AgreementDetail
         try
         {
             await Agreements.EditDraftAsync(await CurrentActor.GetAsync(), Id, _details!.Revision, draft);
+            if (_formView is not null) await _formView.ClearDraftAsync();
             Snackbar.Add(L["Common.Saved"], Severity.Success);
             _editing = false;
             await ReloadAsync();
@@ -118,6 +120,12 @@ public partial class AgreementDetail
         {
             _busy = false;
         }
+    }
+
+    private async Task CancelEditAsync()
+    {
+        if (_formView is not null) await _formView.ClearDraftAsync();
+        _editing = false;
     }
 
     private async Task SubmitAsync()
