@@ -26,8 +26,8 @@ public sealed class StatementFiles(IDbContextFactory<BackOfficeDbContext> factor
         (await GetAsync(actor, statementId, [format], ct))[format];
 
     /// <summary>
-    /// One statement in several formats: its document model is read once and rendered to each format an archive
-    /// does not already hold (reading the entries is most of the work on a large statement).
+    /// One statement in several formats: its document model (every entry with its order line, sale and terms) is
+    /// read once and rendered to each format the archive does not already hold.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, byte[]>> GetAsync(Actor actor, int statementId, IReadOnlyCollection<string> formats, CancellationToken ct = default)
     {
