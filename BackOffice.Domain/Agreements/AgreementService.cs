@@ -183,12 +183,13 @@ public sealed class AgreementService(IDbContextFactory<BackOfficeDbContext> fact
                                 join b in db.Brands on ab.BrandId equals b.Id
                                 where ids.Contains(ab.AgreementId)
                                 select new { ab.AgreementId, ab.BrandId, b.NameZh }).ToListAsync(ct);
+        var netGmv = await NetGmvByAgreementAsync(db, ids, today, ct);
         var result = new List<AgreementRow>(list.Count);
         foreach (var a in list)
         {
             var supplier = suppliers[a.SupplierId];
             var brands = brandNames.Where(b => b.AgreementId == a.Id).ToList();
-            var (progress, _) = await ProgressAsync(db, a.Terms, brands.Select(b => b.BrandId).ToList(), today, withChart: false, ct);
+            var progress = AgreementProgress.Calculate(a.Terms, netGmv.GetValueOrDefault(a.Id), today);
             result.Add(new AgreementRow(a.Id, a.Code, a.SupplierId, supplier.Code, supplier.Name, brands.Select(b => b.NameZh).Order().ToList(),
                 a.TermStart, a.TermEnd, a.StatusOn(today), a.AuthorId, a.AuthorName, a.GmvTargetFen, a.CommissionBp, progress));
         }
@@ -296,6 +297,22 @@ public sealed class AgreementService(IDbContextFactory<BackOfficeDbContext> fact
         }
         return (progress, points);
     }
+
+    /// <summary>
+    /// Net GMV of several agreements at once, each over its own covered brands from the term start to
+    /// <see cref="AgreementProgress.MeasuredUntil"/>: the definition of <see cref="MetricsService.NetGmvAsync(BackOfficeDbContext, IReadOnlyCollection{int}, DateOnly, DateOnly, CancellationToken)"/>
+    /// (daily GMV less refunds) in one grouped query, so a portfolio page costs one query, not one per row.
+    /// Agreements whose term has not started are absent (their net GMV is 0).
+    /// </summary>
+    private static async Task<Dictionary<int, long>> NetGmvByAgreementAsync(BackOfficeDbContext db, IReadOnlyCollection<int> agreementIds, DateOnly today, CancellationToken ct) =>
+        await (from a in db.Agreements.AsNoTracking()
+               where agreementIds.Contains(a.Id) && a.TermStart <= today
+               from ab in a.Brands
+               join d in db.DailySales.AsNoTracking() on ab.BrandId equals d.BrandId
+               where d.Day >= a.TermStart && d.Day <= (a.TermEnd < today ? a.TermEnd : today)
+               group d by a.Id into g
+               select new { Id = g.Key, NetFen = g.Sum(d => d.GmvFen - d.RefundFen) })
+            .ToDictionaryAsync(x => x.Id, x => x.NetFen, ct);
 
     /// <summary>Month ends inside the term (week ends for terms under 62 days), the day measured to, and the term end.</summary>
     private static IEnumerable<DateOnly> ChartPeriodEnds(AgreementTerms terms, DateOnly? measured)

@@ -14,30 +14,22 @@ public sealed class StatementDrafts
     public async Task<int> RebuildAsync(BackOfficeDbContext db, DateTime now, int? supplierId, CancellationToken ct)
     {
         var open = db.SettlementEntries.AsNoTracking().Where(e => e.StatementId == null);
-        var statements = db.Statements.AsQueryable();
-        if (supplierId is { } only)
-        {
-            open = open.Where(e => e.SupplierId == only);
-            statements = statements.Where(s => s.SupplierId == only);
-        }
+        if (supplierId is { } only) open = open.Where(e => e.SupplierId == only);
 
         var sums = await open.GroupBy(e => new { e.SupplierId, e.BookedMonth, e.Kind })
             .Select(g => new { g.Key.SupplierId, g.Key.BookedMonth, g.Key.Kind, Sum = g.Sum(e => e.AmountFen), Count = g.Count() })
             .ToListAsync(ct);
-        var existing = await statements.ToListAsync(ct);
-        var codes = await db.Suppliers.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Code, ct);
-
         var bySupplier = sums.GroupBy(s => s.SupplierId).ToDictionary(g => g.Key, g => g.GroupBy(r => r.BookedMonth).ToDictionary(m => m.Key, m =>
         {
             var totals = new MonthTotals();
             foreach (var r in m) totals.Add(r.Kind, r.Sum, r.Count);
             return totals;
         }));
-        var statementsBySupplier = existing.GroupBy(s => s.SupplierId).ToDictionary(g => g.Key, g => g.ToList());
+        var ledgers = await SupplierStatements.LoadAsync(db, supplierId is { } one ? [one] : null, bySupplier.Keys, ct);
         var count = 0;
-        foreach (var id in bySupplier.Keys.Union(statementsBySupplier.Keys).Order())
+        foreach (var id in bySupplier.Keys.Union(ledgers.Keys).Order())
         {
-            count += Chain(db, id, codes[id], statementsBySupplier.GetValueOrDefault(id) ?? [], bySupplier.GetValueOrDefault(id) ?? [], now);
+            count += Chain(db, id, ledgers.GetValueOrDefault(id) ?? SupplierStatements.None, bySupplier.GetValueOrDefault(id) ?? [], now);
         }
 
         db.ChangeTracker.DetectChanges();
@@ -55,14 +47,13 @@ public sealed class StatementDrafts
     {
         if (booked.Suppliers.Count > 0)
         {
-            var existing = await db.Statements.ToListAsync(ct);
-            var codes = await db.Suppliers.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Code, ct);
-            var statementsBySupplier = existing.GroupBy(s => s.SupplierId).ToDictionary(g => g.Key, g => g.ToList());
+            var suppliers = booked.Suppliers.Keys.ToList();
+            var ledgers = await SupplierStatements.LoadAsync(db, suppliers, suppliers, ct);
             foreach (var (id, bookedMonths) in booked.Suppliers.OrderBy(s => s.Key))
             {
-                var own = statementsBySupplier.GetValueOrDefault(id) ?? [];
+                var ledger = ledgers.GetValueOrDefault(id) ?? SupplierStatements.None;
                 var months = new Dictionary<int, MonthTotals>();
-                foreach (var draft in own.Where(s => s.Status == StatementStatus.Draft && s.EntryCount > 0))
+                foreach (var draft in ledger.Drafts.Where(s => s.EntryCount > 0))
                 {
                     months[draft.Month] = MonthTotals.Of(draft.Figures);
                 }
@@ -71,7 +62,7 @@ public sealed class StatementDrafts
                     if (!months.TryGetValue(month, out var sum)) months[month] = sum = new MonthTotals();
                     sum.Add(totals);
                 }
-                Chain(db, id, codes[id], own, months, now);
+                Chain(db, id, ledger, months, now);
             }
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
@@ -80,13 +71,12 @@ public sealed class StatementDrafts
     }
 
     /// <summary>One supplier: the drafts after its last issued statement, from the open months' totals; returns how many.</summary>
-    private static int Chain(BackOfficeDbContext db, int supplierId, string code, List<Statement> own, Dictionary<int, MonthTotals> totals, DateTime now)
+    private static int Chain(BackOfficeDbContext db, int supplierId, SupplierStatements own, Dictionary<int, MonthTotals> totals, DateTime now)
     {
-        var current = own.Where(s => s.Status is not (StatementStatus.Draft or StatementStatus.Superseded)).MaxBy(s => (s.Month, s.Version));
-        var lastIssued = current?.Month ?? 0;
-        var carry = current?.CarryOutFen ?? 0;
+        var lastIssued = own.IssuedMonth;
+        var carry = own.IssuedCarryOutFen;
         var months = totals.Where(t => t.Key > lastIssued).ToDictionary(t => t.Key, t => t.Value.ToFigures());
-        var drafts = own.Where(s => s.Status == StatementStatus.Draft).ToDictionary(s => s.Month);
+        var drafts = own.Drafts.ToDictionary(s => s.Month);
         var wanted = new HashSet<int>();
         if (months.Count > 0)
         {
@@ -98,8 +88,8 @@ public sealed class StatementDrafts
                 if (!has && carry == 0) continue;
                 if (!drafts.TryGetValue(month, out var draft))
                 {
-                    var version = own.Count(s => s.Month == month) + 1;
-                    draft = new Statement(supplierId, code, month, version, now);
+                    var version = own.FrozenAfterIssued.GetValueOrDefault(month) + 1;
+                    draft = new Statement(supplierId, own.Code ?? throw new InvalidOperationException($"No code for supplier {supplierId}"), month, version, now);
                     db.Statements.Add(draft);
                 }
                 draft.SetFigures(figures ?? StatementFigures.None, carry, now);
@@ -109,6 +99,38 @@ public sealed class StatementDrafts
         }
         foreach (var stale in drafts.Values.Where(d => !wanted.Contains(d.Month))) db.Statements.Remove(stale);
         return wanted.Count;
+    }
+
+    /// <summary>
+    /// What the chain of one supplier needs, and no more: its drafts (tracked, to change or remove), and for a
+    /// supplier with open totals its code, the month and carry-out of its last issued statement and the frozen
+    /// versions of any later month (none unless the data is odd; they number a new draft). Read set-based,
+    /// never every statement ever issued.
+    /// </summary>
+    private sealed record SupplierStatements(string? Code, int IssuedMonth, long IssuedCarryOutFen, List<Statement> Drafts, Dictionary<int, int> FrozenAfterIssued)
+    {
+        public static readonly SupplierStatements None = new(null, 0, 0, [], []);
+
+        /// <param name="draftsOf">Suppliers whose drafts are rebuilt; null for all.</param>
+        /// <param name="withTotals">Suppliers with open totals, whose drafts may be created.</param>
+        public static async Task<Dictionary<int, SupplierStatements>> LoadAsync(BackOfficeDbContext db, IReadOnlyCollection<int>? draftsOf,
+            IReadOnlyCollection<int> withTotals, CancellationToken ct)
+        {
+            var drafts = (await (draftsOf is null ? db.Statements : db.Statements.Where(s => draftsOf.Contains(s.SupplierId)))
+                .Where(s => s.Status == StatementStatus.Draft).ToListAsync(ct)).ToLookup(s => s.SupplierId);
+            var frozen = db.Statements.AsNoTracking().Where(s => withTotals.Contains(s.SupplierId) && s.Status != StatementStatus.Draft);
+            var current = frozen.Where(s => s.Status != StatementStatus.Superseded);
+            var issued = await current.GroupBy(s => s.SupplierId)
+                .Select(g => g.OrderByDescending(s => s.Month).ThenByDescending(s => s.Version).Select(s => new { s.SupplierId, s.Month, s.CarryOutFen }).First())
+                .ToDictionaryAsync(s => s.SupplierId, ct);
+            var later = (await frozen.Where(s => !current.Any(c => c.SupplierId == s.SupplierId && c.Month >= s.Month))
+                .GroupBy(s => new { s.SupplierId, s.Month }).Select(g => new { g.Key.SupplierId, g.Key.Month, Count = g.Count() })
+                .ToListAsync(ct)).ToLookup(s => s.SupplierId);
+            var codes = await db.Suppliers.AsNoTracking().Where(s => withTotals.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Code, ct);
+            return drafts.Select(d => d.Key).Union(withTotals).ToDictionary(id => id, id => new SupplierStatements(codes.GetValueOrDefault(id),
+                issued.GetValueOrDefault(id)?.Month ?? 0, issued.GetValueOrDefault(id)?.CarryOutFen ?? 0,
+                drafts[id].ToList(), later[id].ToDictionary(l => l.Month, l => l.Count)));
+        }
     }
 }
 

@@ -22,22 +22,38 @@ public sealed class StatementFiles(IDbContextFactory<BackOfficeDbContext> factor
 {
     public static readonly string[] Formats = [ExportFormats.Xlsx, ExportFormats.Pdf, ExportFormats.Json];
 
-    public async Task<byte[]> GetAsync(Actor actor, int statementId, string format, CancellationToken ct = default)
+    public async Task<byte[]> GetAsync(Actor actor, int statementId, string format, CancellationToken ct = default) =>
+        (await GetAsync(actor, statementId, [format], ct))[format];
+
+    /// <summary>
+    /// One statement in several formats: its document model (every entry with its order line, sale and terms) is
+    /// read once and rendered to each format the archive does not already hold.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, byte[]>> GetAsync(Actor actor, int statementId, IReadOnlyCollection<string> formats, CancellationToken ct = default)
     {
         actor.Require(Roles.Finance, "statement exports");
-        if (!Formats.Contains(format)) throw new DomainException($"不支持的格式 {format} · Unknown format {format}");
+        if (formats.FirstOrDefault(f => !Formats.Contains(f)) is { } unknown) throw new DomainException($"不支持的格式 {unknown} · Unknown format {unknown}");
         await using var db = await factory.CreateDbContextAsync(ct);
         var statement = await db.Statements.FirstOrDefaultAsync(s => s.Id == statementId, ct) ?? throw new DomainException($"找不到对账单 {statementId} · No statement {statementId}");
-        if (statement.IsFrozen && await archive.ReadAsync(statement.Number, format, ct) is { } kept) return kept;
-        var document = await statements.DocumentAsync(statementId, ct);
-        var bytes = Render(document, format);
-        if (statement.IsFrozen && format != ExportFormats.Json)
+        var files = new Dictionary<string, byte[]>();
+        StatementDocument? document = null;
+        foreach (var format in formats.Distinct())
         {
-            await archive.KeepAsync(statement.Number, format, bytes, ct);
-            statement.KeepFileHash(format, Convert.ToHexStringLower(SHA256.HashData(bytes)));
-            await db.SaveChangesAsync(ct);
+            if (statement.IsFrozen && await archive.ReadAsync(statement.Number, format, ct) is { } kept)
+            {
+                files[format] = kept;
+                continue;
+            }
+            document ??= await statements.DocumentAsync(statementId, ct);
+            var bytes = files[format] = Render(document, format);
+            if (statement.IsFrozen && format != ExportFormats.Json)
+            {
+                await archive.KeepAsync(statement.Number, format, bytes, ct);
+                statement.KeepFileHash(format, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            }
         }
-        return bytes;
+        await db.SaveChangesAsync(ct);
+        return files;
     }
 
     public byte[] Render(StatementDocument document, string format)
@@ -62,12 +78,12 @@ public sealed class StatementFiles(IDbContextFactory<BackOfficeDbContext> factor
         var done = 0;
         foreach (var (id, number) in ids)
         {
+            var files = await GetAsync(actor, id, formats, ct);
             foreach (var format in formats)
             {
-                var bytes = await GetAsync(actor, id, format, ct);
                 var entry = zip.CreateEntry($"{number}.{format}", CompressionLevel.Fastest);
                 await using var stream = entry.Open();
-                await stream.WriteAsync(bytes, ct);
+                await stream.WriteAsync(files[format], ct);
             }
             progress?.Report(++done * 100 / Math.Max(1, ids.Count));
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using BackOffice.Domain.Common;
 using BackOffice.Domain.Identity;
@@ -56,14 +57,15 @@ public static class SettlementCommand
                 var files = services.GetRequiredService<StatementFiles>();
                 var ids = await files.IdsAsync(month, context.Option("supplier"), CancellationToken.None);
                 if (ids.Count == 0) throw new CommandLineException($"no statements for {SettlementMonth.Format(month)}{(context.Option("supplier") is { } s ? " and " + s : "")}");
+                var clock = Stopwatch.StartNew();
                 foreach (var (id, number) in ids)
                 {
-                    foreach (var format in formats)
+                    foreach (var (format, bytes) in await files.GetAsync(Operator, id, formats))
                     {
-                        await File.WriteAllBytesAsync(Path.Combine(folder, $"{number}.{format}"), await files.GetAsync(Operator, id, format));
+                        await File.WriteAllBytesAsync(Path.Combine(folder, $"{number}.{format}"), bytes);
                     }
                 }
-                Console.WriteLine($"wrote {ids.Count * formats.Length:N0} files for {ids.Count:N0} statements to {folder}");
+                Console.WriteLine($"wrote {ids.Count * formats.Distinct().Count():N0} files for {ids.Count:N0} statements to {folder} in {clock.Elapsed.TotalSeconds:0.0} s");
                 return 0;
             default:
                 throw new CommandLineException("usage: statements issue --month yyyy-MM | statements export --month yyyy-MM [--supplier SUP-000123] --format xlsx,pdf,json --out DIR");

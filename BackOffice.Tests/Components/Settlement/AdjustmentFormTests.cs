@@ -10,16 +10,42 @@ public sealed class AdjustmentFormTests : ComponentTestContext
 {
     private static readonly SupplierChoice Supplier = new(7, "SUP-000007", "杭州织梦服饰有限公司");
 
-    public AdjustmentFormTests() => UseCulture("en");
+    private readonly TabSessionStorage _tab;
 
-    private (IRenderedComponent<AdjustmentForm> Form, List<AdjustmentDraft> Submitted) RenderForm(SupplierChoice? supplier = null)
+    public AdjustmentFormTests()
+    {
+        UseCulture("en");
+        _tab = new TabSessionStorage(this);
+    }
+
+    private (IRenderedComponent<AdjustmentForm> Form, List<AdjustmentDraft> Submitted) RenderForm(SupplierChoice? supplier = null, string? draftKey = null)
     {
         var submitted = new List<AdjustmentDraft>();
         var form = Render<AdjustmentForm>(p => p
             .Add(f => f.SearchSuppliers, (_, _) => Task.FromResult<IEnumerable<SupplierChoice>>([Supplier]))
             .Add(f => f.Supplier, supplier)
+            .Add(f => f.DraftKey, draftKey)
             .Add(f => f.OnSubmit, (AdjustmentDraft d) => submitted.Add(d)));
         return (form, submitted);
+    }
+
+    [Fact]
+    public async Task Render_KeptDraft_RestoredThenForgottenOnClear()
+    {
+        await _tab.PlantAsync("adjustment:finance.chen", null,
+            new AdjustmentForm.Kept(Supplier, AdjustmentType.LateShipmentPenalty, -1, "300", "十月迟发罚款", false, null));
+
+        var (form, submitted) = RenderForm(draftKey: "adjustment:finance.chen");
+
+        form.WaitForAssertion(() => Assert.NotEmpty(form.FindAll("[data-testid='adj-draft-restored']")));
+        Assert.Equal("十月迟发罚款", form.Find("[data-testid='adj-reason']").GetAttribute("value"));
+        form.Find("form").Submit();
+        Assert.Equal(new AdjustmentDraft(7, AdjustmentType.LateShipmentPenalty, new Money(-30_000), "十月迟发罚款", null, false), Assert.Single(submitted));
+
+        await form.InvokeAsync(form.Instance.ClearAsync);
+
+        Assert.True(_tab.Removed("adjustment:finance.chen"));
+        Assert.Empty(form.FindAll("[data-testid='adj-draft-restored']"));
     }
 
     private static void Type(IRenderedComponent<AdjustmentForm> form, string testId, string value) =>

@@ -3,6 +3,7 @@ using BackOffice.Domain.Audit;
 using BackOffice.Domain.Common;
 using BackOffice.Domain.Home;
 using BackOffice.Domain.Identity;
+using BackOffice.Domain.Metrics;
 using BackOffice.Tests.Builders;
 using BackOffice.Tests.Infrastructure;
 
@@ -395,6 +396,49 @@ public class AgreementServiceTests
         Assert.Equal("杭州织梦服饰有限公司", firstRow.SupplierName);
         Assert.Equal(AgreementStatus.Active, firstRow.Status);
         Assert.Equal(2, firstRow.Brands.Count);
+    }
+
+    [Fact]
+    public async Task Search_SeveralAgreementsAndBrands_ProgressAsEachAgreementsOwnAndOneQueryForThePage()
+    {
+        var (database, service, data) = await SetUpAsync();
+        await using var _ = database;
+        var (b0, b1, other) = (data.BrandIds[0], data.BrandIds[1], data.OtherBrandId);
+        var both = await SignedAsync(service, data.Draft(new(2026, 1, 1), new(2026, 12, 31)));
+        var expired = await service.CreateDraftAsync(People.ManagerWang, data.Draft(new(2025, 6, 1), new(2026, 5, 31)) with { BrandIds = [b0] });
+        var future = await service.CreateDraftAsync(People.ManagerWang, data.Draft(new(2027, 1, 1), new(2027, 12, 31)) with { BrandIds = [b1] });
+        var endsToday = await service.CreateDraftAsync(People.ManagerLiu, data.Draft(new(2026, 11, 1), Today, targetFen: 1_000_000) with { BrandIds = [b1] });
+        var otherSupplier = await service.CreateDraftAsync(People.ManagerWang,
+            data.Draft(new(2026, 3, 1), new(2026, 10, 31)) with { SupplierId = data.OtherSupplierId, BrandIds = [other] });
+        foreach (var (brand, day, paid, refund) in new (int, DateOnly, long, long)[]
+        {
+            (b0, new(2025, 5, 31), 111_000, 0), (b0, new(2025, 6, 1), 250_000, 50_000), (b0, new(2026, 1, 1), 1_000_000, 100_000),
+            (b0, new(2026, 5, 31), 700_000, 0), (b0, new(2026, 6, 1), 300_000, 0), (b1, new(2026, 2, 14), 2_000_000, 0),
+            (b1, new(2026, 11, 1), 400_000, 0), (b1, Today, 900_000, 300_000), (other, new(2026, 2, 28), 5_000_000, 0),
+            (other, new(2026, 3, 1), 800_000, 0), (other, new(2026, 10, 31), 600_000, 100_000), (other, new(2026, 11, 1), 1_234_000, 0),
+        })
+        {
+            await data.AddLineAsync(database, brand, day, paid, refund);
+        }
+
+        using var dailyReads = new SqlCommandCounter(database, "DailySales");
+        var rows = (await service.SearchAsync(new AgreementQuery(), new PageRequest(0, 10, nameof(AgreementRow.Code)))).Items;
+        Assert.Equal(1, dailyReads.Reset());
+
+        Assert.Equal(new[] { both, expired, future, endsToday, otherSupplier }.Order(), rows.Select(r => r.Id).Order());
+        foreach (var row in rows)
+        {
+            // The per-agreement computation the detail page keeps: MetricsService's net GMV over the covered brands.
+            var details = await DetailsAsync(service, row.Id);
+            var until = AgreementProgress.MeasuredUntil(details.Terms, Today);
+            var net = until is { } to ? await database.Get<MetricsService>().NetGmvAsync(details.Brands.Select(b => b.Id).ToList(), details.Terms.TermStart, to) : 0;
+            Assert.Equal(AgreementProgress.Calculate(details.Terms, net, Today), row.Progress);
+            Assert.Equal(details.Progress, row.Progress);
+        }
+        Assert.Equal((4_900_000L, 1_800_000L, 0L, 1_000_000L, 1_300_000L),
+            (Net(both), Net(expired), Net(future), Net(endsToday), Net(otherSupplier)));
+
+        long Net(int id) => rows.Single(r => r.Id == id).Progress.NetGmvFen;
     }
 
     [Theory]

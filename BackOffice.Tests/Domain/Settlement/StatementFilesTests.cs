@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Json;
 using BackOffice.Domain.Settlement;
 using BackOffice.Tests.Builders;
@@ -55,5 +56,31 @@ public sealed class StatementFilesTests
         Assert.Equal(xlsx, await files.GetAsync(People.FinanceChen, statement.Id, "xlsx"));
         await using var ctx = db.NewContext();
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), ctx.Statements.Single(s => s.Id == statement.Id).PdfSha256);
+    }
+
+    [Fact]
+    public async Task WriteMonthZip_ThreeFormats_ReadsEachStatementsEntriesOnce()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var world = await CreateAsync(db);
+        for (var i = 0; i < 30; i++) await world.AddLineAsync(1_000 + i, China(2026, 10, 2 + (i % 20)), agreement: i % 2 == 0);
+        await world.RunAsync(2026, 10, 31);
+        var statement = (await world.StatementsAsync()).Single(s => s.Month == 202610);
+        var files = db.Get<StatementFiles>();
+
+        using var entryReads = new SqlCommandCounter(db, "SettlementEntries");
+        using (var one = new MemoryStream()) await files.WriteMonthZipAsync(People.FinanceChen, 202610, null, ["json"], one, null, TestContext.Current.CancellationToken);
+        var readsForOneFormat = entryReads.Reset();
+        using var zipped = new MemoryStream();
+        var count = await files.WriteMonthZipAsync(People.FinanceChen, 202610, null, StatementFiles.Formats, zipped, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, count);
+        Assert.True(readsForOneFormat > 0);
+        Assert.Equal(readsForOneFormat, entryReads.Reset());
+        using var zip = new ZipArchive(new MemoryStream(zipped.ToArray()));
+        Assert.Equal([$"{statement.Number}.json", $"{statement.Number}.pdf", $"{statement.Number}.xlsx"], zip.Entries.Select(e => e.FullName).Order());
+        using var json = new MemoryStream();
+        await using (var entry = zip.GetEntry($"{statement.Number}.json")!.Open()) await entry.CopyToAsync(json, TestContext.Current.CancellationToken);
+        Assert.Equal(await files.GetAsync(People.FinanceChen, statement.Id, "json", TestContext.Current.CancellationToken), json.ToArray());
     }
 }

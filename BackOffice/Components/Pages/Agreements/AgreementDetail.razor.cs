@@ -30,6 +30,7 @@ public partial class AgreementDetail
     private bool _conflict;
     private bool _editing;
     private AgreementFormModel? _form;
+    private AgreementForm? _formView;
     private string? _formError;
     private IReadOnlyList<SupplierOption> _suppliers = [];
     private List<BreadcrumbItem> _crumbs = [];
@@ -105,6 +106,7 @@ public partial class AgreementDetail
         try
         {
             await Agreements.EditDraftAsync(await CurrentActor.GetAsync(), Id, _details!.Revision, draft);
+            if (_formView is not null) await _formView.ClearDraftAsync();
             Snackbar.Add(L["Common.Saved"], Severity.Success);
             _editing = false;
             await ReloadAsync();
@@ -118,6 +120,12 @@ public partial class AgreementDetail
         {
             _busy = false;
         }
+    }
+
+    private async Task CancelEditAsync()
+    {
+        if (_formView is not null) await _formView.ClearDraftAsync();
+        _editing = false;
     }
 
     private async Task SubmitAsync()
@@ -166,18 +174,8 @@ public partial class AgreementDetail
         finally { _busy = false; }
     }
 
-    private async Task<string?> AskReasonAsync(string title, string message, Color colour)
-    {
-        var parameters = new DialogParameters<ReasonDialog>
-        {
-            { x => x.Message, message },
-            { x => x.ReasonLabel, T["Reason"].Value },
-            { x => x.ConfirmText, title },
-            { x => x.ConfirmColour, colour },
-        };
-        var dialog = await Dialogs.ShowAsync<ReasonDialog>(title, parameters);
-        return await dialog.Result is { Canceled: false, Data: string reason } ? reason : null;
-    }
+    private Task<string?> AskReasonAsync(string title, string message, Color colour) =>
+        ReasonDialog.AskAsync(Dialogs, title, message, colour, confirmText: title, reasonLabel: T["Reason"]);
 
     private async Task RunAsync(Func<Actor, Task> action, string done)
     {

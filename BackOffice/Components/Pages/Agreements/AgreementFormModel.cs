@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using BackOffice.Components.Shared;
 using BackOffice.Domain.Agreements;
 using BackOffice.Domain.Common;
@@ -8,6 +9,8 @@ namespace BackOffice.Components.Pages.Agreements;
 public sealed class AgreementFormModel
 {
     public int? SupplierId { get; set; }
+    // Populated in place when a kept draft is read back (FormDraft); get-only collections are otherwise skipped.
+    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
     public HashSet<int> BrandIds { get; } = [];
     public DateTime? TermStart { get; set; }
     public DateTime? TermEnd { get; set; }
@@ -16,6 +19,7 @@ public sealed class AgreementFormModel
     public int AdvancePercent { get; set; } = 80;
     public int AdvanceDays { get; set; } = 7;
     public int BalanceDays { get; set; } = 30;
+    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
     public List<TierInput> Tiers { get; } = [];
     public string Signatories { get; set; } = "";
     public string DocumentReference { get; set; } = "";
@@ -44,6 +48,18 @@ public sealed class AgreementFormModel
         model.BrandIds.UnionWith(details.Brands.Select(b => b.Id));
         model.Tiers.AddRange(details.Terms.Tiers.Select(t => new TierInput { ThresholdYuan = new Money(t.ThresholdFen).ToYuanString(), ReductionBp = t.ReductionBp }));
         return model;
+    }
+
+    /// <summary>Takes everything a kept draft holds; the supplier only where the form lets it change.</summary>
+    public void Restore(AgreementFormModel kept, bool withSupplier)
+    {
+        if (withSupplier) SupplierId = kept.SupplierId;
+        BrandIds.Clear();
+        BrandIds.UnionWith(kept.BrandIds);
+        (TermStart, TermEnd, GmvTargetYuan, CommissionBp, AdvancePercent, AdvanceDays, BalanceDays, Signatories, DocumentReference) =
+            (kept.TermStart, kept.TermEnd, kept.GmvTargetYuan, kept.CommissionBp, kept.AdvancePercent, kept.AdvanceDays, kept.BalanceDays, kept.Signatories, kept.DocumentReference);
+        Tiers.Clear();
+        Tiers.AddRange(kept.Tiers);
     }
 
     /// <summary>A new draft with a calendar-year term starting on the first of next month.</summary>

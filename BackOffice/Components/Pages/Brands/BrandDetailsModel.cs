@@ -21,6 +21,19 @@ public sealed class BrandDetailsModel
         AuthorizationExpiresOn = d.AuthorizationExpiresOn.ToDateTime(TimeOnly.MinValue),
     };
 
+    /// <summary>Takes the fields of a kept draft (the supplier too when the form offers it).</summary>
+    public void Restore(BrandDetailsModel kept, bool withSupplier)
+    {
+        if (withSupplier) SupplierId = kept.SupplierId;
+        (NameZh, NameLatin, Category, TrademarkNumber, TrademarkExpiresOn, AuthorizationText, AuthorizationExpiresOn) =
+            (kept.NameZh, kept.NameLatin, kept.Category, kept.TrademarkNumber, kept.TrademarkExpiresOn, kept.AuthorizationText, kept.AuthorizationExpiresOn);
+    }
+
+    private object Fields => (NameZh, NameLatin, Category, TrademarkNumber, TrademarkExpiresOn, AuthorizationText, AuthorizationExpiresOn);
+
+    /// <summary>Whether a kept draft holds anything this model does not (the supplier aside).</summary>
+    public bool DiffersFrom(BrandDetailsModel other) => !Fields.Equals(other.Fields);
+
     /// <summary>The pickers show China calendar dates; only the date part is kept.</summary>
     public BrandDetails ToDetails() => new(NameZh, NameLatin, Category, TrademarkNumber,
         TrademarkExpiresOn is { } t ? DateOnly.FromDateTime(t) : throw new Domain.Common.DomainException("请填写商标到期日 · Enter the trademark expiry date"),

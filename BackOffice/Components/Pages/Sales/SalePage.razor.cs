@@ -68,9 +68,9 @@ public partial class SalePage
 
     private async Task CancelAsync()
     {
-        var dialog = await Dialogs.ShowAsync<CancelSaleDialog>(T["Cancel.Title"], new DialogParameters<CancelSaleDialog> { { d => d.Code, _sale!.Code } });
-        var result = await dialog.Result;
-        if (result is not { Canceled: false, Data: string reason }) return;
+        var reason = await ReasonDialog.AskAsync(Dialogs, T["Cancel.Title"], string.Format(CultureInfo.CurrentCulture, T["Cancel.Text"], _sale!.Code), Color.Error,
+            confirmText: T["Cancel.Confirm"], reasonLabel: T["Cancel.Reason"]);
+        if (reason is null) return;
         await RunAsync(async () =>
         {
             await Sales.CancelAsync(await CurrentActor.GetAsync(), Id, _sale!.Revision, reason);
