@@ -47,10 +47,7 @@ public sealed class DashboardService(IDbContextFactory<BackOfficeDbContext> fact
         await using var db = await factory.CreateDbContextAsync(ct);
         var current = await MetricsService.ComputeAsync(db, filter, ct);
         var before = await MetricsService.ComputeAsync(db, previous, ct);
-        var rows = await MetricsService.Daily(db, filter).GroupBy(d => d.Day)
-            .Select(g => new DailyFigures(g.Key, g.Sum(d => d.GmvFen), g.Sum(d => d.GmvFen - d.RefundFen), g.Sum(d => d.Items)))
-            .ToListAsync(ct);
-        return new OverviewFigures(current, before, LineMetrics.FillDays(filter, rows), previous.From, previous.To);
+        return new OverviewFigures(current, before, await MetricsService.DailyAsync(db, filter, ct), previous.From, previous.To);
     }
 
     private async Task<PagedResult<LeaderboardRow>> ComputeLeaderboardAsync(MetricsFilter filter, PageRequest page, string? search, CancellationToken ct)

@@ -31,10 +31,19 @@ public sealed class MetricsService(IDbContextFactory<BackOfficeDbContext> factor
     public async Task<IReadOnlyList<DailyFigures>> DailyAsync(MetricsFilter filter, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        return await DailyAsync(db, filter, ct);
+    }
+
+    internal static async Task<IReadOnlyList<DailyFigures>> DailyAsync(BackOfficeDbContext db, MetricsFilter filter, CancellationToken ct)
+    {
         if (filter.SaleId is not null) return await LineMetrics.DailyAsync(db, filter, ct);
-        var rows = await Daily(db, filter).GroupBy(d => d.Day)
-            .Select(g => new DailyFigures(g.Key, g.Sum(d => d.GmvFen), g.Sum(d => d.GmvFen - d.RefundFen), g.Sum(d => d.Items)))
-            .ToListAsync(ct);
+        // Unsliced or by category, each day's pack row carries the day's sums: a year is 365 rows.
+        var rows = filter.Province is null && !BrandSliced(filter)
+            ? await db.ShopkeeperSalesPacks.AsNoTracking()
+                .Where(p => p.Span == PackSpan.Day && p.Category == (filter.Category ?? "") && p.Start >= filter.From && p.Start <= filter.To)
+                .Select(p => new DailyFigures(p.Start, p.GmvFen, p.GmvFen - p.RefundFen, p.Items)).ToListAsync(ct)
+            : await Daily(db, filter).GroupBy(d => d.Day)
+                .Select(g => new DailyFigures(g.Key, g.Sum(d => d.GmvFen), g.Sum(d => d.GmvFen - d.RefundFen), g.Sum(d => d.Items))).ToListAsync(ct);
         return LineMetrics.FillDays(filter, rows);
     }
 

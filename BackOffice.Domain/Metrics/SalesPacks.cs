@@ -26,7 +26,9 @@ internal static class SalesPacks
 
     private const string ReadPack = "SELECT Data FROM ShopkeeperSalesPacks WHERE Span = @s AND Category = @c AND Start = @d";
     private const string DeletePack = "DELETE FROM ShopkeeperSalesPacks WHERE Span = @s AND Category = @c AND Start = @d";
-    private const string InsertPack = "INSERT INTO ShopkeeperSalesPacks(Span, Category, Start, Shopkeepers, Data) VALUES (@s, @c, @d, @n, @b)";
+    private const string InsertPack = """
+        INSERT INTO ShopkeeperSalesPacks(Span, Category, Start, Shopkeepers, GmvFen, RefundFen, Items, Data) VALUES (@s, @c, @d, @n, @g, @r, @i, @b)
+        """;
 
     private const string DaySql = """
         SELECT Category, ShopkeeperId, SUM(GmvFen), SUM(RefundFen), SUM(Items), SUM(Orders), SUM(CommissionFen), SUM(Lines)
@@ -137,6 +139,9 @@ internal static class SalesPacks
         if (count == 0) return;
         await using var insert = PackCommand(sql, InsertPack, span, category, start);
         RawSql.Parameter(insert, "@n").Value = count;
+        RawSql.Parameter(insert, "@g").Value = entries.Sum(e => e.GmvFen);
+        RawSql.Parameter(insert, "@r").Value = entries.Sum(e => e.RefundFen);
+        RawSql.Parameter(insert, "@i").Value = entries.Sum(e => e.Items);
         RawSql.Parameter(insert, "@b").Value = data;
         await insert.ExecuteNonQueryAsync(ct);
     }

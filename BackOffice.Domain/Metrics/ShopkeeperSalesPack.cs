@@ -23,6 +23,13 @@ public class ShopkeeperSalesPack
     /// <summary>How many shopkeepers the pack holds (each with at least one line).</summary>
     public int Shopkeepers { get; private set; }
 
+    /// <summary>The pack's sums, so a daily trend reads one row a day without opening the packs.</summary>
+    public long GmvFen { get; private set; }
+
+    public long RefundFen { get; private set; }
+
+    public long Items { get; private set; }
+
     public byte[] Data { get; private set; } = [];
 
     protected ShopkeeperSalesPack() { }

@@ -250,7 +250,7 @@ public class ImportServiceTests
         var perShopkeeper = await db.ShopkeeperDailySales.OrderBy(d => d.ShopkeeperId).ThenBy(d => d.Day).ThenBy(d => d.BrandId)
             .Select(d => $"{d.ShopkeeperId}:{d.Day}:{d.BrandId}:{d.Province}:{d.GmvFen}:{d.RefundFen}:{d.Items}:{d.CommissionFen}:{d.Orders}:{d.Lines}").ToListAsync();
         var packs = (await db.ShopkeeperSalesPacks.ToListAsync()).OrderBy(p => p.Span).ThenBy(p => p.Category, StringComparer.Ordinal).ThenBy(p => p.Start)
-            .Select(p => $"{p.Span}:{p.Category}:{p.Start}:{p.Shopkeepers}:{Convert.ToHexString(p.Data)}");
+            .Select(p => $"{p.Span}:{p.Category}:{p.Start}:{p.Shopkeepers}:{p.GmvFen}:{p.RefundFen}:{p.Items}:{Convert.ToHexString(p.Data)}");
         return string.Join("\n", lines) + "\n--\n" + string.Join("\n", daily) + "\n--\n" + string.Join("\n", perShopkeeper) + "\n--\n" + string.Join("\n", packs);
     }
 }

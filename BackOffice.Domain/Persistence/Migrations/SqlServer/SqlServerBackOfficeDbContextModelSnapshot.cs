@@ -746,6 +746,15 @@ namespace BackOffice.Domain.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("varbinary(max)");
 
+                    b.Property<long>("GmvFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Items")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RefundFen")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Shopkeepers")
                         .HasColumnType("int");
 

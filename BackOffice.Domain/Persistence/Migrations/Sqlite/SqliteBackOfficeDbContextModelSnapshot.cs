@@ -727,6 +727,15 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<long>("GmvFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Items")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefundFen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Shopkeepers")
                         .HasColumnType("INTEGER");
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace BackOffice.Domain.Persistence.Migrations.Sqlite
+namespace BackOffice.Domain.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class SalesPacks : Migration
@@ -33,11 +33,14 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
                 name: "ShopkeeperSalesPacks",
                 columns: table => new
                 {
-                    Span = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Start = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Shopkeepers = table.Column<int>(type: "INTEGER", nullable: false),
-                    Data = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    Span = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    Start = table.Column<DateOnly>(type: "date", nullable: false),
+                    Category = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Shopkeepers = table.Column<int>(type: "int", nullable: false),
+                    GmvFen = table.Column<long>(type: "bigint", nullable: false),
+                    RefundFen = table.Column<long>(type: "bigint", nullable: false),
+                    Items = table.Column<long>(type: "bigint", nullable: false),
+                    Data = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -64,15 +67,15 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
                 name: "ShopkeeperCategoryMonthlySales",
                 columns: table => new
                 {
-                    ShopkeeperId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CommissionFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    GmvFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    Lines = table.Column<long>(type: "INTEGER", nullable: false),
-                    Orders = table.Column<long>(type: "INTEGER", nullable: false),
-                    Province = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    RefundFen = table.Column<long>(type: "INTEGER", nullable: false)
+                    ShopkeeperId = table.Column<int>(type: "int", nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    Category = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    CommissionFen = table.Column<long>(type: "bigint", nullable: false),
+                    GmvFen = table.Column<long>(type: "bigint", nullable: false),
+                    Lines = table.Column<long>(type: "bigint", nullable: false),
+                    Orders = table.Column<long>(type: "bigint", nullable: false),
+                    Province = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    RefundFen = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -83,14 +86,14 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
                 name: "ShopkeeperMonthlySales",
                 columns: table => new
                 {
-                    ShopkeeperId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CommissionFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    GmvFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    Lines = table.Column<long>(type: "INTEGER", nullable: false),
-                    Orders = table.Column<long>(type: "INTEGER", nullable: false),
-                    Province = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    RefundFen = table.Column<long>(type: "INTEGER", nullable: false)
+                    ShopkeeperId = table.Column<int>(type: "int", nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    CommissionFen = table.Column<long>(type: "bigint", nullable: false),
+                    GmvFen = table.Column<long>(type: "bigint", nullable: false),
+                    Lines = table.Column<long>(type: "bigint", nullable: false),
+                    Orders = table.Column<long>(type: "bigint", nullable: false),
+                    Province = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    RefundFen = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
