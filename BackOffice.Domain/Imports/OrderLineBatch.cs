@@ -38,7 +38,7 @@ public sealed partial class ImportService
 
         private readonly Dictionary<string, SaleInfo?> _sales = new(StringComparer.Ordinal);
         private readonly Dictionary<string, ShopkeeperInfo?> _shopkeepers = new(StringComparer.Ordinal);
-        private StageWriter? _stage;
+        private RowWriter? _stage;
         private DbCommand? _findSale;
         private DbCommand? _findShopkeeper;
 
@@ -48,7 +48,7 @@ public sealed partial class ImportService
         {
             await problems.CreateAsync(ct);
             await sql.ExecAllAsync(_q.CreateStaging, ct);
-            _stage = StageWriter.Create(sql, "stage_lines", StageColumns);
+            _stage = RowWriter.Create(sql, sql.Dialect.Temp("stage_lines"), StageColumns);
             _findShopkeeper = RawSql.Prepare(sql.Command(_q.FindShopkeeper), "@code");
             _findSale = RawSql.Prepare(sql.Command(_q.FindSale), "@code");
         }
