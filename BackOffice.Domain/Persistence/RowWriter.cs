@@ -114,7 +114,8 @@ internal sealed class SqlServerRowWriter : RowWriter
 
     public SqlServerRowWriter(RawSql sql, string table, IReadOnlyList<string> columns)
     {
-        _copy = new SqlBulkCopy((SqlConnection)sql.Connection, SqlBulkCopyOptions.Default, (SqlTransaction?)sql.Transaction)
+        // CheckConstraints: a bulk copy that skips them leaves the table's foreign keys untrusted by the optimizer.
+        _copy = new SqlBulkCopy((SqlConnection)sql.Connection, SqlBulkCopyOptions.CheckConstraints, (SqlTransaction?)sql.Transaction)
         {
             DestinationTableName = table,
             BatchSize = BatchRows,
