@@ -320,7 +320,11 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
                 await using var command = sql.Connection.CreateCommand();
                 command.CommandText = sql.Dialect.DropTemp(table);
                 try { await command.ExecuteNonQueryAsync(); }
-                catch (DbException) { /* the connection is going back to the pool; a leftover temp table is dropped on next use */ }
+                catch (Exception e) when (e is DbException or InvalidOperationException)
+                {
+                    // Still inside a failed transaction, or the connection is going back to the pool: a leftover
+                    // temp table is dropped on next use (SQL Server drops it when the pooled connection is reset).
+                }
             }
         }
     }

@@ -38,7 +38,7 @@ public sealed partial class ImportService
 
         private readonly Dictionary<string, SaleInfo?> _sales = new(StringComparer.Ordinal);
         private readonly Dictionary<string, ShopkeeperInfo?> _shopkeepers = new(StringComparer.Ordinal);
-        private StageWriter? _stage;
+        private RowWriter? _stage;
         private DbCommand? _findSale;
         private DbCommand? _findShopkeeper;
 
@@ -48,7 +48,7 @@ public sealed partial class ImportService
         {
             await problems.CreateAsync(ct);
             await sql.ExecAllAsync(_q.CreateStaging, ct);
-            _stage = StageWriter.Create(sql, "stage_lines", StageColumns);
+            _stage = RowWriter.Create(sql, sql.Dialect.Temp("stage_lines"), StageColumns);
             _findShopkeeper = RawSql.Prepare(sql.Command(_q.FindShopkeeper), "@code");
             _findSale = RawSql.Prepare(sql.Command(_q.FindSale), "@code");
         }
@@ -133,11 +133,28 @@ public sealed partial class ImportService
 
         public override Task EndStagingAsync(CancellationToken ct) => _stage!.FlushAsync(ct);
 
+        /// <summary>
+        /// Shopkeepers and sales are looked up one by one and cached; once a feed has named this many of either,
+        /// all of them are read in one query (a point query each costs more than a scan when a big file names most).
+        /// </summary>
+        private const int LookupsBeforeReadingAll = 1_000;
+
+        private bool _allShopkeepers;
+        private bool _allSales;
+
         private ValueTask<ShopkeeperInfo?> FindShopkeeperAsync(string code, CancellationToken ct) =>
-            _shopkeepers.TryGetValue(code, out var cached) ? ValueTask.FromResult(cached) : new(LoadShopkeeperAsync(code, ct));
+            _shopkeepers.TryGetValue(code, out var cached) || _allShopkeepers ? ValueTask.FromResult(cached) : new(LoadShopkeeperAsync(code, ct));
 
         private async Task<ShopkeeperInfo?> LoadShopkeeperAsync(string code, CancellationToken ct)
         {
+            if (_shopkeepers.Count >= LookupsBeforeReadingAll)
+            {
+                await using var all = sql.Command(_q.AllShopkeepers);
+                await using var rows = await all.ExecuteReaderAsync(ct);
+                while (await rows.ReadAsync(ct)) _shopkeepers[rows.GetString(0)] = new ShopkeeperInfo(rows.GetInt32(1), rows.GetString(2));
+                _allShopkeepers = true;
+                return _shopkeepers.GetValueOrDefault(code);
+            }
             _findShopkeeper!.Parameters[0].Value = code;
             ShopkeeperInfo? info = null;
             await using (var reader = await _findShopkeeper.ExecuteReaderAsync(ct))
@@ -149,22 +166,30 @@ public sealed partial class ImportService
         }
 
         private ValueTask<SaleInfo?> FindSaleAsync(string code, CancellationToken ct) =>
-            _sales.TryGetValue(code, out var cached) ? ValueTask.FromResult(cached) : new(LoadSaleAsync(code, ct));
+            _sales.TryGetValue(code, out var cached) || _allSales ? ValueTask.FromResult(cached) : new(LoadSaleAsync(code, ct));
 
         private async Task<SaleInfo?> LoadSaleAsync(string code, CancellationToken ct)
         {
-            _findSale!.Parameters[0].Value = code;
-            SaleInfo? info = null;
-            await using (var reader = await _findSale.ExecuteReaderAsync(ct))
+            var all = _sales.Count >= LookupsBeforeReadingAll;
+            await using var readAll = all ? sql.Command(_q.AllSales) : null;
+            var command = readAll ?? _findSale!;
+            if (!all) command.Parameters[0].Value = code;
+            await using (var reader = await command.ExecuteReaderAsync(ct))
             {
+                SaleInfo? info = null;
                 while (await reader.ReadAsync(ct))
                 {
-                    info ??= new SaleInfo(reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2), new Dictionary<string, int>(StringComparer.Ordinal));
+                    if (info is null || info.Id != reader.GetInt32(0))
+                    {
+                        info = new SaleInfo(reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2), new Dictionary<string, int>(StringComparer.Ordinal));
+                        _sales[reader.GetString(5)] = info;
+                    }
                     if (!reader.IsDBNull(3)) info.ProductsBySku[reader.GetString(3)] = reader.GetInt32(4);
                 }
             }
-            _sales[code] = info;
-            return info;
+            _allSales = all;
+            if (!_sales.ContainsKey(code)) _sales[code] = null;
+            return _sales[code];
         }
 
         public override async Task ValidateAsync(CancellationToken ct)
@@ -224,9 +249,18 @@ internal sealed class OrderLineSql(SqlDialect d)
     public string FindShopkeeper => "SELECT Id, Province FROM Shopkeepers WHERE Code = @code";
 
     public string FindSale => """
-        SELECT s.Id, s.BrandId, s.Category, p.SkuCode, p.Id FROM Sales s
+        SELECT s.Id, s.BrandId, s.Category, p.SkuCode, p.Id, s.Code FROM Sales s
         LEFT JOIN SaleProduct sp ON sp.SaleId = s.Id LEFT JOIN Products p ON p.Id = sp.ProductId
         WHERE s.Code = @code
+        """;
+
+    public string AllShopkeepers => "SELECT Code, Id, Province FROM Shopkeepers";
+
+    /// <summary>A sale's products come together (ordered by sale).</summary>
+    public string AllSales => """
+        SELECT s.Id, s.BrandId, s.Category, p.SkuCode, p.Id, s.Code FROM Sales s
+        LEFT JOIN SaleProduct sp ON sp.SaleId = s.Id LEFT JOIN Products p ON p.Id = sp.ProductId
+        ORDER BY s.Id
         """;
 
     /// <summary>Indexed once the rows are in (cheaper than keeping a unique index through a million inserts).</summary>
@@ -333,7 +367,7 @@ internal sealed class OrderLineSql(SqlDialect d)
     /// <summary>Every statement, for the test that parses the SQL Server text.</summary>
     public IEnumerable<string> All =>
     [
-        .. CreateStaging, FindShopkeeper, FindSale, IndexExternalIds, DuplicateProblems, DropDuplicates, FindExisting, ChangeProblems, OrderProblems,
+        .. CreateStaging, FindShopkeeper, FindSale, AllShopkeepers, AllSales, IndexExternalIds, DuplicateProblems, DropDuplicates, FindExisting, ChangeProblems, OrderProblems,
         NewLinesDelta, ChangedLinesDelta, UpdateLines, InsertLines,
     ];
 }

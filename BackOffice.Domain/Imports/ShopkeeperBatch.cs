@@ -22,7 +22,7 @@ public sealed partial class ImportService
             public DateOnly JoinedOn;
         }
 
-        private StageWriter? _stage;
+        private RowWriter? _stage;
 
         private readonly ShopkeeperSql _q = new(sql.Dialect);
 
@@ -30,7 +30,7 @@ public sealed partial class ImportService
         {
             await problems.CreateAsync(ct);
             await sql.ExecAllAsync(_q.CreateStaging, ct);
-            _stage = StageWriter.Create(sql, "stage_shopkeepers", StageColumns);
+            _stage = RowWriter.Create(sql, sql.Dialect.Temp("stage_shopkeepers"), StageColumns);
         }
 
         public override ParsedRow Parse(long row, List<string> f)

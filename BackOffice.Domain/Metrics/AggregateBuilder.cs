@@ -86,13 +86,18 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
     }
 
     /// <summary>The segment runs' statements, for the shopkeepers the subquery names (all when null).</summary>
-    internal static (string Delete, string Read, string Insert) SpellStatements(string? shopkeepers)
+    internal static (string Delete, string Read) SpellStatements(string? shopkeepers)
     {
         var scope = shopkeepers is null ? "" : $" WHERE ShopkeeperId IN ({shopkeepers})";
         return ("DELETE FROM ShopkeeperSegmentSpells" + scope,
-            $"SELECT ShopkeeperId, Day, SUM(GmvFen - RefundFen) FROM ShopkeeperDailySales{scope} GROUP BY ShopkeeperId, Day ORDER BY ShopkeeperId, Day",
-            "INSERT INTO ShopkeeperSegmentSpells(ShopkeeperId, FromDay, ToDay, Segment) VALUES (@k, @f, @t, @s)");
+            $"SELECT ShopkeeperId, Day, SUM(GmvFen - RefundFen) FROM ShopkeeperDailySales{scope} GROUP BY ShopkeeperId, Day ORDER BY ShopkeeperId, Day");
     }
+
+    /// <summary>The runs are written through <see cref="RowWriter"/> (a million and more when an import touches every shopkeeper).</summary>
+    private static readonly string[] SpellColumns = ["ShopkeeperId", "FromDay", "ToDay", "Segment"];
+
+    /// <summary>The segment as EF Core stores the enum (its name), without a ToString a run.</summary>
+    private static readonly string[] SegmentNames = Enum.GetValues<ShopkeeperSegment>().Select(s => s.ToString()).ToArray();
 
     /// <summary>Recomputes the segment runs of the shopkeepers the subquery names (all when null) from their daily net GMV.</summary>
     private static async Task WriteSpellsAsync(RawSql sql, string? shopkeepers, CancellationToken ct)
@@ -118,19 +123,15 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
             }
             if (days.Count > 0) foreach (var s in Segments.Spells(days)) spells.Add((current, s.From, s.To, s.Segment));
         }
-        await using var insert = sql.Command(statements.Insert);
-        var k = RawSql.Parameter(insert, "@k");
-        var f = RawSql.Parameter(insert, "@f");
-        var t = RawSql.Parameter(insert, "@t");
-        var g = RawSql.Parameter(insert, "@s");
-        insert.Prepare();
+        using var insert = RowWriter.Create(sql, "ShopkeeperSegmentSpells", SpellColumns);
         foreach (var s in spells)
         {
-            k.Value = s.Shopkeeper;
-            f.Value = s.From;
-            t.Value = s.To;
-            g.Value = s.Segment.ToString();
-            await insert.ExecuteNonQueryAsync(ct);
+            insert.Set(0, s.Shopkeeper);
+            insert.Set(1, s.From);
+            insert.Set(2, s.To);
+            insert.Set(3, SegmentNames[(int)s.Segment]);
+            await insert.EndRowAsync(ct);
         }
+        await insert.FlushAsync(ct);
     }
 }

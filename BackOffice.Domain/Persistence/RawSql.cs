@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Domain.Persistence;
 
@@ -41,11 +42,14 @@ internal sealed class RawSql(DbConnection connection, DbTransaction? transaction
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Adds the named parameters (values set before each execution) and prepares the command.</summary>
+    /// <summary>
+    /// Adds the named parameters (values set before each execution) and, on SQLite, prepares the command.
+    /// SQL Server's Prepare wants every parameter's type and size up front; sp_executesql caches the plan anyway.
+    /// </summary>
     public static DbCommand Prepare(DbCommand command, params string[] names)
     {
         foreach (var name in names) Parameter(command, name);
-        command.Prepare();
+        if (command.Connection is SqliteConnection) command.Prepare();
         return command;
     }
 

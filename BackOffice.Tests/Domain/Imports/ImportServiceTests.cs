@@ -228,6 +228,24 @@ public class ImportServiceTests
     }
 
     [Fact]
+    public async Task ImportOrderLines_OverAThousandShopkeepers_ReadsTheRestAtOnceAndStillFindsUnknownOnes()
+    {
+        await using var database = await ReadyAsync(shopkeepers: 1_200);
+        var rows = Enumerable.Range(1, 1_200).Select(n => LineRow($"L{n}", $"O{n}", 1 + n % 2, 1, n, 1, 100, 0)).ToList();
+        rows.Add(LineRow("L-unknown", "O-unknown", 1, 1, 1_300, 1, 100, 0));
+
+        var rejected = await LinesAsync(database, rows);
+
+        Assert.False(rejected.Applied);
+        var problem = Assert.Single(rejected.Problems);
+        Assert.Equal((1_201, "shopkeeper_id"), (problem.Row, problem.Field));
+        var applied = await LinesAsync(database, rows.Take(1_200));
+        Assert.True(applied.Applied, string.Join("; ", applied.Problems));
+        await using var db = database.NewContext();
+        Assert.Equal(1_200, await db.OrderLines.Select(l => l.ShopkeeperId).Distinct().CountAsync());
+    }
+
+    [Fact]
     public async Task ImportOrderLines_Applied_WritesOneAuditEntryWithCountsAndFileHash()
     {
         await using var database = await ReadyAsync();

@@ -26,7 +26,7 @@ public sealed class SqlServerImportSqlTests
         Add("delta", [AggregateBuilder.CreateDelta(d), .. AggregateBuilder.ApplyDelta(d)]);
         Add("sales-packs", SalesPacks.ImportStatements(d));
         var spells = AggregateBuilder.SpellStatements(AggregateBuilder.ImportSpellScope(d));
-        Add("spells", [spells.Delete, spells.Read, spells.Insert]);
+        Add("spells", [spells.Delete, spells.Read]);
         return data;
     }
 

@@ -1,24 +1,24 @@
 using System.Globalization;
 using System.Data;
-using BackOffice.Domain.Persistence;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace BackOffice.Domain.Imports;
+namespace BackOffice.Domain.Persistence;
 
 /// <summary>
-/// Appends rows to one staging table, values set by column position. A million rows a feed, so the
-/// per-row cost is the staging cost: on SQLite a statement prepared once and bound by position on the
-/// connection's own handle (Microsoft.Data.Sqlite looks each named parameter up on every execution);
-/// other providers get <see cref="SqlServerStageWriter"/>'s bulk copy.
+/// Appends rows to one table inside the caller's transaction, values set by column position: an import's
+/// staging tables, the segment runs. A million rows a feed, so the per-row cost is what counts: on SQLite a
+/// statement prepared once and bound by position on the connection's own handle (Microsoft.Data.Sqlite
+/// looks each named parameter up on every execution); on SQL Server <see cref="SqlServerRowWriter"/>'s bulk copy.
 /// </summary>
-internal abstract class StageWriter : IDisposable
+internal abstract class RowWriter : IDisposable
 {
-    public static StageWriter Create(RawSql sql, string table, IReadOnlyList<string> columns) =>
+    /// <summary><paramref name="table"/> as the dialect names it (<see cref="SqlDialect.Temp"/> for a temp table).</summary>
+    public static RowWriter Create(RawSql sql, string table, IReadOnlyList<string> columns) =>
         sql.Connection is SqliteConnection sqlite
-            ? new SqliteStageWriter(sqlite, table, columns)
-            : new SqlServerStageWriter(sql, table, columns);
+            ? new SqliteRowWriter(sqlite, table, columns)
+            : new SqlServerRowWriter(sql, table, columns);
 
     public abstract void Set(int column, long value);
 
@@ -41,17 +41,17 @@ internal abstract class StageWriter : IDisposable
 }
 
 /// <summary>Values in EF Core's SQLite text formats, so the rows compare and copy as EF wrote the others.</summary>
-internal sealed class SqliteStageWriter : StageWriter
+internal sealed class SqliteRowWriter : RowWriter
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _insert;
     private readonly byte[] _text = new byte[64];
 
-    public SqliteStageWriter(SqliteConnection connection, string table, IReadOnlyList<string> columns)
+    public SqliteRowWriter(SqliteConnection connection, string table, IReadOnlyList<string> columns)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         var positions = string.Join(", ", columns.Select((_, i) => "?" + (i + 1).ToString(CultureInfo.InvariantCulture)));
-        Check(raw.sqlite3_prepare_v2(_db, $"INSERT INTO temp.{table}({string.Join(", ", columns)}) VALUES ({positions})", out _insert));
+        Check(raw.sqlite3_prepare_v2(_db, $"INSERT INTO {table}({string.Join(", ", columns)}) VALUES ({positions})", out _insert));
     }
 
     public override void Set(int column, long value) => raw.sqlite3_bind_int64(_insert, column + 1, value);
@@ -103,25 +103,25 @@ internal static class SqliteBulkWriterFormats
 }
 
 /// <summary>
-/// SqlBulkCopy into the session's temp table, a few thousand rows at a time, inside the import's
-/// transaction; memory holds one batch, never the feed.
+/// SqlBulkCopy, ten thousand rows at a time, inside the caller's transaction; memory holds one batch, never the feed.
 /// </summary>
-internal sealed class SqlServerStageWriter : StageWriter
+internal sealed class SqlServerRowWriter : RowWriter
 {
     private const int BatchRows = 10_000;
     private readonly SqlBulkCopy _copy;
     private readonly DataTable _rows;
     private readonly object?[] _values;
 
-    public SqlServerStageWriter(RawSql sql, string table, IReadOnlyList<string> columns)
+    public SqlServerRowWriter(RawSql sql, string table, IReadOnlyList<string> columns)
     {
-        _copy = new SqlBulkCopy((SqlConnection)sql.Connection, SqlBulkCopyOptions.Default, (SqlTransaction?)sql.Transaction)
+        // CheckConstraints: a bulk copy that skips them leaves the table's foreign keys untrusted by the optimizer.
+        _copy = new SqlBulkCopy((SqlConnection)sql.Connection, SqlBulkCopyOptions.CheckConstraints, (SqlTransaction?)sql.Transaction)
         {
-            DestinationTableName = "#" + table,
+            DestinationTableName = table,
             BatchSize = BatchRows,
             BulkCopyTimeout = 0,
         };
-        _rows = new DataTable(table) { Locale = CultureInfo.InvariantCulture };
+        _rows = new DataTable { Locale = CultureInfo.InvariantCulture };
         foreach (var column in columns)
         {
             _rows.Columns.Add(column, typeof(object));
