@@ -17,12 +17,7 @@ internal static class SalesPacks
 
     /// <summary>Every statement an import's pack upkeep sends (the SQL Server ones are parsed by a test).</summary>
     internal static IReadOnlyList<string> ImportStatements(SqlDialect d) =>
-    [
-        $"SELECT DISTINCT category, day FROM {d.Temp("import_delta")}",
-        d.CreateTempIndex("import_delta_pack", "import_delta", "day, category, shopkeeper_id"),
-        DeltaOf(d, month: false, category: false), DeltaOf(d, month: false, category: true), DeltaOf(d, month: true, category: false), DeltaOf(d, month: true, category: true),
-        ReadPack, DeletePack, InsertPack, DaySql,
-    ];
+        [DeltaDays(d), d.CreateTempIndex("import_delta_pack", "import_delta", "day, category, shopkeeper_id"), DeltaDay(d), ReadPack, DeletePack, InsertPack];
 
     private const string ReadPack = "SELECT Data FROM ShopkeeperSalesPacks WHERE Span = @s AND Category = @c AND Start = @d";
     private const string DeletePack = "DELETE FROM ShopkeeperSalesPacks WHERE Span = @s AND Category = @c AND Start = @d";
@@ -30,32 +25,53 @@ internal static class SalesPacks
         INSERT INTO ShopkeeperSalesPacks(Span, Category, Start, Shopkeepers, GmvFen, RefundFen, Items, Data) VALUES (@s, @c, @d, @n, @g, @r, @i, @b)
         """;
 
-    private const string DaySql = """
+    /// <summary>One day of the daily rows, per category and shopkeeper, in that order.</summary>
+    private const string RowsDay = """
         SELECT Category, ShopkeeperId, SUM(GmvFen), SUM(RefundFen), SUM(Items), SUM(Orders), SUM(CommissionFen), SUM(Lines)
         FROM ShopkeeperDailySales WHERE Day = @d GROUP BY Category, ShopkeeperId ORDER BY Category, ShopkeeperId
         """;
 
-    private static string DeltaOf(SqlDialect d, bool month, bool category) =>
-        $"SELECT shopkeeper_id, {Figures} FROM {d.Temp("import_delta")} WHERE "
-        + (month ? "day >= @d AND day <= @e" : "day = @d") + (category ? " AND category = @c" : "")
-        + " GROUP BY shopkeeper_id ORDER BY shopkeeper_id";
+    private static string DeltaDays(SqlDialect d) => $"SELECT DISTINCT day FROM {d.Temp("import_delta")}";
 
-    /// <summary>
-    /// Replaces every pack with one computed from <see cref="ShopkeeperDailySales"/>: day by day, each
-    /// day's packs from one query, and each month's packs as the sum of its days'.
-    /// </summary>
+    /// <summary>One day of the import's delta, per category and shopkeeper, in that order.</summary>
+    private static string DeltaDay(SqlDialect d) => $"""
+        SELECT category, shopkeeper_id, SUM(gmv), SUM(refund), SUM(items), SUM(orders), SUM(commission), SUM(lines)
+        FROM {d.Temp("import_delta")} WHERE day = @d GROUP BY category, shopkeeper_id ORDER BY category, shopkeeper_id
+        """;
+
+    /// <summary>Replaces every pack with one computed from <see cref="ShopkeeperDailySales"/>.</summary>
     public static async Task RebuildAsync(RawSql sql, CancellationToken ct)
     {
         await sql.ExecAsync("DELETE FROM ShopkeeperSalesPacks", ct);
-        var month = new Dictionary<string, SortedDictionary<int, PackEntry>>(StringComparer.Ordinal);
+        await WriteDaysAsync(sql, await DatesAsync(sql, "SELECT DISTINCT Day FROM ShopkeeperDailySales", ct), RowsDay, merge: false, ct);
+    }
+
+    /// <summary>Adds the import's delta table to the packs of its days and months, each for all categories and for its own.</summary>
+    public static async Task ApplyImportDeltaAsync(RawSql sql, SqlDialect d, CancellationToken ct)
+    {
+        var days = await DatesAsync(sql, DeltaDays(d), ct);
+        if (days.Count == 0) return;
+        // Dropped with the delta table at the end of the import.
+        await sql.ExecAsync(d.CreateTempIndex("import_delta_pack", "import_delta", "day, category, shopkeeper_id"), ct);
+        await WriteDaysAsync(sql, days, DeltaDay(d), merge: true, ct);
+    }
+
+    /// <summary>
+    /// Day by day (one query each), the day's packs of every category and of all; each month's packs
+    /// from the sum of its days, written when the month is done. <paramref name="merge"/>: add to the
+    /// packs there (an import's delta) rather than replace them (a rebuild).
+    /// </summary>
+    private static async Task WriteDaysAsync(RawSql sql, IEnumerable<DateOnly> days, string daySql, bool merge, CancellationToken ct)
+    {
+        var month = new Dictionary<string, Dictionary<int, PackEntry>>(StringComparer.Ordinal);
         DateOnly? currentMonth = null;
-        foreach (var day in (await DatesAsync(sql, "SELECT DISTINCT Day FROM ShopkeeperDailySales", ct)).Order())
+        foreach (var day in days.Order())
         {
             if (currentMonth is { } m && m != FirstOfMonth(day)) await WriteMonthAsync(m);
             currentMonth = FirstOfMonth(day);
             var byCategory = new Dictionary<string, List<PackEntry>>(StringComparer.Ordinal);
-            var all = new SortedDictionary<int, PackEntry>();
-            await using (var read = sql.Command(DaySql))
+            var all = new Dictionary<int, PackEntry>();
+            await using (var read = sql.Command(daySql))
             {
                 RawSql.Parameter(read, "@d").Value = day;
                 await using var reader = await read.ExecuteReaderAsync(ct);
@@ -63,6 +79,8 @@ internal static class SalesPacks
                 {
                     var e = new PackEntry(reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6),
                         reader.GetInt64(7));
+                    // A province move adds and takes away the same figures: nothing to write.
+                    if (e.IsZero) continue;
                     var category = reader.GetString(0);
                     if (!byCategory.TryGetValue(category, out var list)) byCategory[category] = list = [];
                     list.Add(e);
@@ -71,65 +89,38 @@ internal static class SalesPacks
                     Accumulate(Month(All), e);
                 }
             }
-            foreach (var (category, entries) in byCategory) await WriteAsync(sql, PackSpan.Day, day, category, entries, ct);
-            await WriteAsync(sql, PackSpan.Day, day, All, all.Values.ToList(), ct);
+            foreach (var (category, entries) in byCategory) await PutAsync(sql, PackSpan.Day, day, category, entries, merge, ct);
+            await PutAsync(sql, PackSpan.Day, day, All, InOrder(all), merge, ct);
         }
         if (currentMonth is { } last) await WriteMonthAsync(last);
 
-        SortedDictionary<int, PackEntry> Month(string category) =>
-            month.TryGetValue(category, out var entries) ? entries : month[category] = new SortedDictionary<int, PackEntry>();
+        Dictionary<int, PackEntry> Month(string category) =>
+            month.TryGetValue(category, out var entries) ? entries : month[category] = [];
 
         async Task WriteMonthAsync(DateOnly first)
         {
-            foreach (var (category, entries) in month) await WriteAsync(sql, PackSpan.Month, first, category, entries.Values.ToList(), ct);
+            foreach (var (category, entries) in month) await PutAsync(sql, PackSpan.Month, first, category, InOrder(entries), merge, ct);
             month.Clear();
         }
     }
 
-    /// <summary>Adds the import's delta table to the packs of its days and months, each for all categories and for its own.</summary>
-    public static async Task ApplyImportDeltaAsync(RawSql sql, SqlDialect d, CancellationToken ct)
+    private static async Task PutAsync(RawSql sql, PackSpan span, DateOnly start, string category, List<PackEntry> entries, bool merge, CancellationToken ct)
     {
-        var keys = new List<(string Category, DateOnly Day)>();
-        await using (var command = sql.Command($"SELECT DISTINCT category, day FROM {d.Temp("import_delta")}"))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        if (entries.Count == 0) return;
+        if (merge)
         {
-            while (await reader.ReadAsync(ct)) keys.Add((reader.GetString(0), reader.GetFieldValue<DateOnly>(1)));
+            byte[]? existing;
+            await using (var read = PackCommand(sql, ReadPack, span, category, start)) existing = await read.ExecuteScalarAsync(ct) as byte[];
+            entries = SalesPackFormat.Merge(existing, entries);
         }
-        if (keys.Count == 0) return;
-        // Dropped with the delta table at the end of the import.
-        await sql.ExecAsync(d.CreateTempIndex("import_delta_pack", "import_delta", "day, category, shopkeeper_id"), ct);
-        foreach (var day in keys.Select(k => k.Day).Distinct().Order())
-            await AddAsync(sql, PackSpan.Day, day, All, DeltaOf(d, month: false, category: false), day, ct);
-        foreach (var (category, day) in keys.Order())
-            await AddAsync(sql, PackSpan.Day, day, category, DeltaOf(d, month: false, category: true), day, ct);
-        var months = keys.Select(k => (k.Category, Month: FirstOfMonth(k.Day))).Distinct().Order().ToList();
-        foreach (var month in months.Select(m => m.Month).Distinct())
-            await AddAsync(sql, PackSpan.Month, month, All, DeltaOf(d, month: true, category: false), month.AddMonths(1).AddDays(-1), ct);
-        foreach (var (category, month) in months)
-            await AddAsync(sql, PackSpan.Month, month, category, DeltaOf(d, month: true, category: true), month.AddMonths(1).AddDays(-1), ct);
+        await WriteAsync(sql, span, start, category, entries, ct);
     }
 
-    private static async Task AddAsync(RawSql sql, PackSpan span, DateOnly start, string category, string deltaSql, DateOnly end, CancellationToken ct)
+    private static List<PackEntry> InOrder(Dictionary<int, PackEntry> entries)
     {
-        var delta = new List<PackEntry>();
-        await using (var read = sql.Command(deltaSql))
-        {
-            RawSql.Parameter(read, "@d").Value = start;
-            if (deltaSql.Contains("@e", StringComparison.Ordinal)) RawSql.Parameter(read, "@e").Value = end;
-            if (deltaSql.Contains("@c", StringComparison.Ordinal)) RawSql.Parameter(read, "@c").Value = category;
-            await using var reader = await read.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                var e = new PackEntry(reader.GetInt32(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5),
-                    reader.GetInt64(6));
-                // A province move adds and takes away the same figures: nothing to write.
-                if (!e.IsZero) delta.Add(e);
-            }
-        }
-        if (delta.Count == 0) return;
-        byte[]? existing;
-        await using (var read = PackCommand(sql, ReadPack, span, category, start)) existing = await read.ExecuteScalarAsync(ct) as byte[];
-        await WriteAsync(sql, span, start, category, SalesPackFormat.Merge(existing, delta), ct);
+        var list = entries.Values.ToList();
+        list.Sort((x, y) => x.ShopkeeperId.CompareTo(y.ShopkeeperId));
+        return list;
     }
 
     private static async Task WriteAsync(RawSql sql, PackSpan span, DateOnly start, string category, IReadOnlyList<PackEntry> entries, CancellationToken ct)
@@ -155,7 +146,7 @@ internal static class SalesPacks
         return command;
     }
 
-    private static void Accumulate(SortedDictionary<int, PackEntry> entries, PackEntry e) =>
+    private static void Accumulate(Dictionary<int, PackEntry> entries, PackEntry e) =>
         entries[e.ShopkeeperId] = entries.TryGetValue(e.ShopkeeperId, out var sum) ? sum.Plus(e) : e;
 
     private static async Task<List<DateOnly>> DatesAsync(RawSql sql, string text, CancellationToken ct)
