@@ -206,9 +206,21 @@ public sealed partial class ImportService
             await sql.ExecAsync(_q.NewLinesDelta, ct);
             await sql.ExecAsync(_q.ChangedLinesDelta, ct);
             var updated = await sql.ExecAsync(_q.UpdateLines, ct);
-            var inserted = await sql.ExecAsync(_q.InsertLines, ct);
-            await sql.ExecAllAsync(AggregateBuilder.ApplyDelta(sql.Dialect), ct);
-            return (inserted, updated);
+            // A file at least as large as the lines already there (the first imports) is loaded with the
+            // indexes built afterwards; later, smaller imports go row by row through the indexes.
+            if (await sql.ScalarAsync(_q.CountStaged, ct) < await sql.ScalarAsync(_q.LastLineId, ct))
+            {
+                var inserted = await sql.ExecAsync(_q.InsertLines, ct);
+                await sql.ExecAllAsync(AggregateBuilder.ApplyDelta(sql.Dialect), ct);
+                return (inserted, updated);
+            }
+            var bulkInserted = await BulkLoad.WithoutIndexesAsync(sql, ["OrderLines"], () => sql.ExecAsync(_q.InsertLines, ct), ct);
+            await BulkLoad.WithoutIndexesAsync(sql, ["ShopkeeperDailySales", "DailySales"], async () =>
+            {
+                await sql.ExecAllAsync(AggregateBuilder.ApplyDelta(sql.Dialect), ct);
+                return 0;
+            }, ct);
+            return (bulkInserted, updated);
         }
 
         public override Task DropStagingAsync(CancellationToken ct)
@@ -354,6 +366,10 @@ internal sealed class OrderLineSql(SqlDialect d)
                OR s.refunded_at <> OrderLines.RefundedAt OR (s.refunded_at IS NULL AND OrderLines.RefundedAt IS NOT NULL) OR (s.refunded_at IS NOT NULL AND OrderLines.RefundedAt IS NULL))
         """);
 
+    public string CountStaged => $"SELECT COUNT(*) FROM {_stage}";
+
+    public string LastLineId => "SELECT COALESCE(MAX(Id), 0) FROM OrderLines";
+
     public string InsertLines => $"""
         INSERT INTO OrderLines(ExternalId, OrderId, SaleId, ProductId, BrandId, Category, ShopkeeperId, Quantity, PaidFen,
             ShopkeeperCommissionFen, OrderedAt, OrderedOn, ShippedAt, RefundFen, RefundedAt)
@@ -368,6 +384,6 @@ internal sealed class OrderLineSql(SqlDialect d)
     public IEnumerable<string> All =>
     [
         .. CreateStaging, FindShopkeeper, FindSale, AllShopkeepers, AllSales, IndexExternalIds, DuplicateProblems, DropDuplicates, FindExisting, ChangeProblems, OrderProblems,
-        NewLinesDelta, ChangedLinesDelta, UpdateLines, InsertLines,
+        NewLinesDelta, ChangedLinesDelta, UpdateLines, CountStaged, LastLineId, InsertLines,
     ];
 }
