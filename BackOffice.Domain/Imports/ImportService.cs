@@ -282,6 +282,21 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
 
         private readonly IReadOnlyList<string> _statements = Statements(sql.Dialect);
 
+        /// <summary>
+        /// A key that came earlier in the staged file is a problem on each later row (<c>Problems</c>); then
+        /// only the first row of each key stays staged (<c>Drop</c>; the staged rows' only problems on that
+        /// field are these).
+        /// </summary>
+        public static (string Problems, string Drop) DuplicateKeys(SqlDialect d, string stage, string column, string field, string zh, string en)
+        {
+            var problems = d.Temp("import_problems");
+            return ($"""
+                INSERT INTO {problems}(row_no, field, message)
+                SELECT s.row_no, '{field}', {d.Concat(d.Literal(zh), $"s.{column}", d.Literal(en), $"s.{column}")}
+                FROM {stage} s WHERE EXISTS (SELECT 1 FROM {stage} t WHERE t.{column} = s.{column} AND t.row_no < s.row_no)
+                """, $"DELETE FROM {stage} WHERE row_no IN (SELECT row_no FROM {problems} WHERE field = '{field}')");
+        }
+
         public Task CreateAsync(CancellationToken ct) => sql.ExecAllAsync(_statements.Take(2), ct);
 
         public async Task AddAsync(long row, IReadOnlyList<(string? Field, string Message)>? list)

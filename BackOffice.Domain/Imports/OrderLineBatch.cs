@@ -278,15 +278,13 @@ internal sealed class OrderLineSql(SqlDialect d)
     /// <summary>Indexed once the rows are in (cheaper than keeping a unique index through a million inserts).</summary>
     public string IndexExternalIds => d.CreateTempIndex("stage_lines_external_id", "stage_lines", "external_id");
 
-    /// <summary>A line whose external id came earlier in the file is a problem ...</summary>
-    public string DuplicateProblems => $"""
-        INSERT INTO {_problems}(row_no, field, message)
-        SELECT s.row_no, 'external_id', {d.Concat(d.Literal("文件中 external_id 重复："), "s.external_id", d.Literal(" · external_id appears twice in the file: "), "s.external_id")}
-        FROM {_stage} s WHERE EXISTS (SELECT 1 FROM {_stage} t WHERE t.external_id = s.external_id AND t.row_no < s.row_no)
-        """;
+    private (string Problems, string Drop) Duplicates => ImportService.ImportProblems.DuplicateKeys(d, _stage, "external_id", "external_id",
+        "文件中 external_id 重复：", " · external_id appears twice in the file: ");
 
-    /// <summary>... and only the first one stays staged (the staged rows' only external_id problems are these).</summary>
-    public string DropDuplicates => $"DELETE FROM {_stage} WHERE row_no IN (SELECT row_no FROM {_problems} WHERE field = 'external_id')";
+    /// <summary>A line whose external id came earlier in the file is a problem, and only the first one stays staged.</summary>
+    public string DuplicateProblems => Duplicates.Problems;
+
+    public string DropDuplicates => Duplicates.Drop;
 
     public string FindExisting => $"INSERT INTO {_existing}(row_no, line_id) SELECT s.row_no, l.Id FROM {_stage} s JOIN OrderLines l ON l.ExternalId = s.external_id";
 

@@ -149,7 +149,6 @@ public sealed partial class ImportService
 internal sealed class ShopkeeperSql(SqlDialect d)
 {
     private readonly string _stage = d.Temp("stage_shopkeepers");
-    private readonly string _problems = d.Temp("import_problems");
 
     public IReadOnlyList<string> CreateStaging =>
     [
@@ -165,15 +164,13 @@ internal sealed class ShopkeeperSql(SqlDialect d)
 
     public string IndexCodes => d.CreateTempIndex("stage_shopkeepers_code", "stage_shopkeepers", "code");
 
-    /// <summary>A shopkeeper id that came earlier in the file is a problem ...</summary>
-    public string DuplicateProblems => $"""
-        INSERT INTO {_problems}(row_no, field, message)
-        SELECT s.row_no, 'shopkeeper_id', {d.Concat(d.Literal("文件中店主编号重复："), "s.code", d.Literal(" · shopkeeper_id appears twice in the file: "), "s.code")}
-        FROM {_stage} s WHERE EXISTS (SELECT 1 FROM {_stage} t WHERE t.code = s.code AND t.row_no < s.row_no)
-        """;
+    private (string Problems, string Drop) Duplicates => ImportService.ImportProblems.DuplicateKeys(d, _stage, "code", "shopkeeper_id",
+        "文件中店主编号重复：", " · shopkeeper_id appears twice in the file: ");
 
-    /// <summary>... and only the first row stays staged (the staged rows' only shopkeeper_id problems are these).</summary>
-    public string DropDuplicates => $"DELETE FROM {_stage} WHERE row_no IN (SELECT row_no FROM {_problems} WHERE field = 'shopkeeper_id')";
+    /// <summary>A shopkeeper id that came earlier in the file is a problem, and only the first row stays staged.</summary>
+    public string DuplicateProblems => Duplicates.Problems;
+
+    public string DropDuplicates => Duplicates.Drop;
 
     public string Existing => $"""
         SELECT s.row_no, s.fingerprint, s.province, s.city, s.joined_on, k.PhoneEncrypted, k.RealNameEncrypted, k.Province, k.City, k.JoinedOn
