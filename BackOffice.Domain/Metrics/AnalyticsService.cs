@@ -1,4 +1,3 @@
-using System.Data.Common;
 using BackOffice.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,14 +64,14 @@ public sealed class AnalyticsService(IDbContextFactory<BackOfficeDbContext> fact
             """;
         var moves = new List<SegmentMove>();
         var compare = new Dictionary<ShopkeeperSegment, long>();
-        await using var command = await CommandAsync(db, sql, ct);
-        Add(command, "@a", filter.CompareDay);
-        Add(command, "@a30", filter.CompareDay.AddDays(-Segments.ActiveDays));
-        Add(command, "@a90", filter.CompareDay.AddDays(-Segments.DormantDays));
-        Add(command, "@b", filter.Day);
-        Add(command, "@b30", filter.Day.AddDays(-Segments.ActiveDays));
-        Add(command, "@b90", filter.Day.AddDays(-Segments.DormantDays));
-        if (filter.Province is { } p) Add(command, "@p", p);
+        await using var command = (await RawSql.OpenAsync(db, ct)).Command(sql);
+        RawSql.Parameter(command, "@a", filter.CompareDay);
+        RawSql.Parameter(command, "@a30", filter.CompareDay.AddDays(-Segments.ActiveDays));
+        RawSql.Parameter(command, "@a90", filter.CompareDay.AddDays(-Segments.DormantDays));
+        RawSql.Parameter(command, "@b", filter.Day);
+        RawSql.Parameter(command, "@b30", filter.Day.AddDays(-Segments.ActiveDays));
+        RawSql.Parameter(command, "@b90", filter.Day.AddDays(-Segments.DormantDays));
+        if (filter.Province is { } p) RawSql.Parameter(command, "@p", p);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -99,10 +98,10 @@ public sealed class AnalyticsService(IDbContextFactory<BackOfficeDbContext> fact
         foreach (var chunk in shopkeeperIds.Chunk(1000))
         {
             var ids = string.Join(',', chunk.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            await using var command = await CommandAsync(db, $"SELECT k.Id, {SegmentAt("@a", "@a30", "@a90")} FROM Shopkeepers k WHERE k.Id IN ({ids})", ct);
-            Add(command, "@a", day);
-            Add(command, "@a30", day.AddDays(-Segments.ActiveDays));
-            Add(command, "@a90", day.AddDays(-Segments.DormantDays));
+            await using var command = (await RawSql.OpenAsync(db, ct)).Command($"SELECT k.Id, {SegmentAt("@a", "@a30", "@a90")} FROM Shopkeepers k WHERE k.Id IN ({ids})");
+            RawSql.Parameter(command, "@a", day);
+            RawSql.Parameter(command, "@a30", day.AddDays(-Segments.ActiveDays));
+            RawSql.Parameter(command, "@a90", day.AddDays(-Segments.DormantDays));
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -229,21 +228,4 @@ public sealed class AnalyticsService(IDbContextFactory<BackOfficeDbContext> fact
     internal static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);
 
     private static int MonthsBetween(DateOnly from, DateOnly to) => (to.Year - from.Year) * 12 + to.Month - from.Month;
-
-    private static async Task<DbCommand> CommandAsync(BackOfficeDbContext db, string sql, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 120;
-        return command;
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        command.Parameters.Add(p);
-    }
 }

@@ -105,12 +105,8 @@ public sealed class DashboardService(IDbContextFactory<BackOfficeDbContext> fact
         var totals = await ShopkeeperTotals.ReadAsync(db, filter, ct);
         var provinces = filter.Province is { } only ? [only] : await db.Shopkeepers.AsNoTracking().Select(s => s.Province).Distinct().ToListAsync(ct);
         var figures = new List<ProvinceFigures>();
-        await db.Database.OpenConnectionAsync(ct);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "SELECT Id FROM Shopkeepers WHERE Province = @p";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@p";
-        command.Parameters.Add(parameter);
+        await using var command = (await RawSql.OpenAsync(db, ct)).Command("SELECT Id FROM Shopkeepers WHERE Province = @p");
+        var parameter = RawSql.Parameter(command, "@p");
         foreach (var province in provinces)
         {
             long gmv = 0, net = 0, orders = 0, active = 0, all = 0;

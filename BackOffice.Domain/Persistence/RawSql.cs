@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Domain.Persistence;
@@ -51,6 +52,20 @@ internal sealed class RawSql(DbConnection connection, DbTransaction? transaction
         foreach (var name in names) Parameter(command, name);
         if (command.Connection is SqliteConnection) command.Prepare();
         return command;
+    }
+
+    /// <summary>Over a context's own connection (opened if closed), outside any transaction: for reads EF Core cannot express.</summary>
+    public static async Task<RawSql> OpenAsync(BackOfficeDbContext db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        return new RawSql(db.Database.GetDbConnection(), null);
+    }
+
+    public static DbParameter Parameter(DbCommand command, string name, object value)
+    {
+        var p = Parameter(command, name);
+        p.Value = value;
+        return p;
     }
 
     public static DbParameter Parameter(DbCommand command, string name)
