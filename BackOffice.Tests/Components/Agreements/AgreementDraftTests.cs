@@ -12,9 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BackOffice.Tests.Components.Agreements;
 
 /// <summary>The agreement form keeps unsaved input across a server restart: restored (brands and tiers too), forgotten once saved.</summary>
-public sealed class AgreementDraftTests : ComponentTestContext, IAsyncLifetime
+public sealed class AgreementDraftTests : DatabaseComponentTestContext
 {
-    private TestDatabase _database = null!;
     private AgreementData _data = null!;
     private readonly TabSessionStorage _tab;
 
@@ -24,20 +23,11 @@ public sealed class AgreementDraftTests : ComponentTestContext, IAsyncLifetime
         _tab = new TabSessionStorage(this);
     }
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
-        _data = await AgreementData.SeedAsync(_database);
-        Services.AddSingleton<TimeProvider>(_database.Clock);
-        Services.AddBackOfficeDomain(_database.Configuration, _database.Folder, isProduction: false);
-        Services.AddBackOfficeFeatures();
+        await base.InitializeAsync();
+        _data = await AgreementData.SeedAsync(Database);
         SignInAs("am.wang", "王芳", Roles.AccountManager);
-    }
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _database.DisposeAsync();
     }
 
     private AgreementFormModel Typed()
@@ -64,7 +54,7 @@ public sealed class AgreementDraftTests : ComponentTestContext, IAsyncLifetime
         page.Find("#agreement-form").Submit();
 
         page.WaitForAssertion(() => Assert.True(_tab.Removed("agreement-new:am.wang")));
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         var saved = await db.Agreements.Include(a => a.Brands).SingleAsync();
         Assert.Equal((8_800_000_00L, 700, "HT-2026-KEPT", _data.BrandIds[1]), (saved.GmvTargetFen, saved.CommissionBp, saved.DocumentReference, saved.Brands.Single().BrandId));
         Assert.Equal(5_000_000_00L, saved.Terms.Tiers.Single().ThresholdFen);
@@ -73,8 +63,8 @@ public sealed class AgreementDraftTests : ComponentTestContext, IAsyncLifetime
     [Fact]
     public async Task Edit_KeptDraftOfThisRevision_RestoredWhenEditingThenForgottenAfterSave()
     {
-        var id = await _database.Get<AgreementService>().CreateDraftAsync(People.ManagerWang, _data.Draft(new(2027, 1, 1), new(2027, 12, 31)));
-        var revision = (await _database.Get<AgreementService>().GetAsync(id))!.Revision;
+        var id = await Database.Get<AgreementService>().CreateDraftAsync(People.ManagerWang, _data.Draft(new(2027, 1, 1), new(2027, 12, 31)));
+        var revision = (await Database.Get<AgreementService>().GetAsync(id))!.Revision;
         var typed = Typed();
         (typed.TermStart, typed.TermEnd) = (new DateTime(2027, 1, 1), new DateTime(2027, 12, 31));
         await _tab.PlantAsync($"agreement:{id}:am.wang", revision, typed);
@@ -88,7 +78,7 @@ public sealed class AgreementDraftTests : ComponentTestContext, IAsyncLifetime
         page.Find("#agreement-form").Submit();
 
         page.WaitForAssertion(() => Assert.True(_tab.Removed($"agreement:{id}:am.wang")));
-        var saved = (await _database.Get<AgreementService>().GetAsync(id))!;
+        var saved = (await Database.Get<AgreementService>().GetAsync(id))!;
         Assert.Equal((8_800_000_00L, "HT-2026-KEPT", 1), (saved.Terms.GmvTargetFen, saved.DocumentReference, saved.Brands.Count));
     }
 }

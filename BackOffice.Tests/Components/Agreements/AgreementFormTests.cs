@@ -8,23 +8,13 @@ using Bunit;
 
 namespace BackOffice.Tests.Components.Agreements;
 
-public sealed class AgreementFormTests : ComponentTestContext, IAsyncLifetime
+public sealed class AgreementFormTests : DatabaseComponentTestContext
 {
-    private TestDatabase _database = null!;
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
-        Services.AddSingleton<TimeProvider>(_database.Clock);
-        Services.AddBackOfficeDomain(_database.Configuration, _database.Folder, isProduction: false);
-        Services.AddBackOfficeFeatures();
+        await base.InitializeAsync();
         SignInAs("am.wang", "王芳 Wang Fang", Roles.AccountManager);
-    }
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _database.DisposeAsync();
     }
 
     private static AgreementFormModel Model(int commissionBp = 800, DateTime? end = null)

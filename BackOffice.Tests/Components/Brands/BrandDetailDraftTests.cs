@@ -10,9 +10,8 @@ using Bunit;
 namespace BackOffice.Tests.Components.Brands;
 
 /// <summary>The brand edit form keeps unsaved input across a server restart: restored on the revision it was typed against, forgotten once saved.</summary>
-public sealed class BrandDetailDraftTests : ComponentTestContext, IAsyncLifetime
+public sealed class BrandDetailDraftTests : DatabaseComponentTestContext
 {
-    private TestDatabase _database = null!;
     private readonly TabSessionStorage _tab;
 
     public BrandDetailDraftTests()
@@ -21,25 +20,16 @@ public sealed class BrandDetailDraftTests : ComponentTestContext, IAsyncLifetime
         _tab = new TabSessionStorage(this);
     }
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
-        Services.AddSingleton<TimeProvider>(_database.Clock);
-        Services.AddBackOfficeDomain(_database.Configuration, _database.Folder, isProduction: false);
-        Services.AddBackOfficeFeatures();
+        await base.InitializeAsync();
         SignInAs("selection.li", "李娜", Roles.Selection);
-    }
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _database.DisposeAsync();
     }
 
     private async Task<(int Id, BrandView Brand, BrandDetailsModel Typed)> BrandWithTypedDraftAsync()
     {
-        var id = await SelectionData.DraftBrandAsync(_database);
-        var brand = (await _database.Get<BrandService>().GetAsync(id))!;
+        var id = await SelectionData.DraftBrandAsync(Database);
+        var brand = (await Database.Get<BrandService>().GetAsync(id))!;
         var typed = BrandDetailsModel.From(brand.Details);
         typed.NameLatin = "Florasis Kept";
         typed.AuthorizationText = "授权书（重启前输入）";
@@ -61,7 +51,7 @@ public sealed class BrandDetailDraftTests : ComponentTestContext, IAsyncLifetime
         page.Find("#brand-details-form").Submit();
 
         page.WaitForAssertion(() => Assert.True(_tab.Removed($"brand:{id}:selection.li")));
-        var saved = (await _database.Get<BrandService>().GetAsync(id))!;
+        var saved = (await Database.Get<BrandService>().GetAsync(id))!;
         Assert.Equal(("Florasis Kept", "授权书（重启前输入）"), (saved.Details.NameLatin, saved.Details.AuthorizationText));
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid='brand-draft-restored']")));
     }

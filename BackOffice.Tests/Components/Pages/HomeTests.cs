@@ -8,17 +8,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace BackOffice.Tests.Components.Pages;
 
-public sealed class HomeTests : ComponentTestContext, IAsyncLifetime
+public sealed class HomeTests : DatabaseComponentTestContext
 {
-    private TestDatabase _database = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(new DateTimeOffset(2026, 11, 3, 2, 0, 0, TimeSpan.Zero));
-        Services.AddSingleton<TimeProvider>(_database.Clock!);
-        Services.AddBackOfficeDomain(_database.Configuration, _database.Folder, isProduction: false);
-        Services.AddBackOfficeFeatures();
-    }
+    protected override DateTimeOffset? StartsAt => new DateTimeOffset(2026, 11, 3, 2, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public void Render_ChineseAnalyst_GreetsAndShowsTheFigureTilesInChinese()
@@ -51,9 +44,4 @@ public sealed class HomeTests : ComponentTestContext, IAsyncLifetime
         Assert.Equal("Nothing is waiting for you.", home.Find("[data-testid='waiting-empty']").TextContent);
     }
 
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _database.DisposeAsync();
-    }
 }

@@ -12,9 +12,8 @@ using MudBlazor;
 namespace BackOffice.Tests.Components.Suppliers;
 
 /// <summary>The supplier edit dialog keeps unsaved input across a server restart: restored when opened again, forgotten once saved or cancelled.</summary>
-public sealed class SupplierEditDraftTests : ComponentTestContext, IAsyncLifetime
+public sealed class SupplierEditDraftTests : DatabaseComponentTestContext
 {
-    private TestDatabase _database = null!;
     private readonly TabSessionStorage _tab;
     private IRenderedComponent<MudDialogProvider> _dialogs = null!;
 
@@ -24,25 +23,16 @@ public sealed class SupplierEditDraftTests : ComponentTestContext, IAsyncLifetim
         _tab = new TabSessionStorage(this);
     }
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
-        Services.AddSingleton<TimeProvider>(_database.Clock);
-        Services.AddBackOfficeDomain(_database.Configuration, _database.Folder, isProduction: false);
-        Services.AddBackOfficeFeatures();
+        await base.InitializeAsync();
         SignInAs("selection.li", "李娜", Roles.Selection);
-    }
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _database.DisposeAsync();
     }
 
     private async Task<(SupplierDetail Supplier, string Key)> SupplierWithTypedDraftAsync(long? revision = null)
     {
-        var id = await SelectionData.SupplierAsync(_database);
-        var supplier = (await _database.Get<SupplierService>().GetAsync(id))!;
+        var id = await SelectionData.SupplierAsync(Database);
+        var supplier = (await Database.Get<SupplierService>().GetAsync(id))!;
         var key = $"supplier:{id}:selection.li";
         await _tab.PlantAsync(key, revision ?? supplier.Revision, new SupplierInput
         {
@@ -74,7 +64,7 @@ public sealed class SupplierEditDraftTests : ComponentTestContext, IAsyncLifetim
         _dialogs.Find("#supplier-form").Submit();
 
         _dialogs.WaitForAssertion(() => Assert.True(_tab.Removed(key)));
-        var saved = (await _database.Get<SupplierService>().GetAsync(supplier.Id))!;
+        var saved = (await Database.Get<SupplierService>().GetAsync(supplier.Id))!;
         Assert.Equal(("周敏（重启前输入）", "13900001111"), (saved.ContactName, saved.ContactPhone));
     }
 
