@@ -88,20 +88,13 @@ public sealed class DashboardService(IDbContextFactory<BackOfficeDbContext> fact
             }).ToList(), ranked.Length);
     }
 
-
-    private async Task<IReadOnlyList<ProvinceFigures>> ComputeGeographyAsync(MetricsFilter filter, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var provinces = await GeographyFromTotalsAsync(db, filter, ct);
-        return provinces.OrderByDescending(p => p.GmvFen).ThenBy(p => p.Province, StringComparer.Ordinal).ToList();
-    }
-
     /// <summary>
     /// Each province's shopkeepers (ids only, from the province index: no string per shopkeeper), each
     /// one's totals added to its province.
     /// </summary>
-    private static async Task<IEnumerable<ProvinceFigures>> GeographyFromTotalsAsync(BackOfficeDbContext db, MetricsFilter filter, CancellationToken ct)
+    private async Task<IReadOnlyList<ProvinceFigures>> ComputeGeographyAsync(MetricsFilter filter, CancellationToken ct)
     {
+        await using var db = await factory.CreateDbContextAsync(ct);
         var totals = await ShopkeeperTotals.ReadAsync(db, filter, ct);
         var provinces = filter.Province is { } only ? [only] : await db.Shopkeepers.AsNoTracking().Select(s => s.Province).Distinct().ToListAsync(ct);
         var figures = new List<ProvinceFigures>();
@@ -127,7 +120,7 @@ public sealed class DashboardService(IDbContextFactory<BackOfficeDbContext> fact
             }
             if (all > 0) figures.Add(new ProvinceFigures(province, gmv, net, orders, active, all));
         }
-        return figures;
+        return figures.OrderByDescending(p => p.GmvFen).ThenBy(p => p.Province, StringComparer.Ordinal).ToList();
     }
 
     public async Task<ShopkeeperDetail?> ShopkeeperAsync(int id, CancellationToken ct = default)
