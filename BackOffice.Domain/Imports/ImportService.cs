@@ -129,7 +129,6 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
                 return new ImportResult(kind, false, rows, 0, 0, 0, problemCount, first, sha256, Stopwatch.GetElapsedTime(started));
             }
             var (inserted, updated) = await batch.ApplyAsync(ct);
-            await AggregateBuilder.ApplyImportDeltaAsync(connection, tx.GetDbTransaction(), ct);
             var unchanged = rows - inserted - updated;
             await audit.RecordAsync(db, actor, kind == ImportKind.Shopkeepers ? "import.shopkeepers" : "import.order-lines", "Import", sha256[..16],
                 after: new { Kind = kind.ToString(), Rows = rows, Inserted = inserted, Updated = updated, Unchanged = unchanged, Sha256 = sha256 }, ct: ct);

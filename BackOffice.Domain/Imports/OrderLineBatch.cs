@@ -208,19 +208,22 @@ public sealed partial class ImportService
             var updated = await sql.ExecAsync(_q.UpdateLines, ct);
             // A file at least as large as the lines already there (the first imports) is loaded with the
             // indexes built afterwards; later, smaller imports go row by row through the indexes.
-            if (await sql.ScalarAsync(_q.CountStaged, ct) < await sql.ScalarAsync(_q.LastLineId, ct))
+            var inserted = 0;
+            Func<Task> insert = async () => inserted = await sql.ExecAsync(_q.InsertLines, ct);
+            Func<Task> aggregates = () => sql.ExecAllAsync(AggregateBuilder.ApplyDelta(sql.Dialect), ct);
+            if (await sql.ScalarAsync(_q.CountStaged, ct) >= await sql.ScalarAsync(_q.LastLineId, ct))
             {
-                var inserted = await sql.ExecAsync(_q.InsertLines, ct);
-                await sql.ExecAllAsync(AggregateBuilder.ApplyDelta(sql.Dialect), ct);
-                return (inserted, updated);
+                await BulkLoad.WithoutIndexesAsync(sql, ["OrderLines"], insert, ct);
+                await BulkLoad.WithoutIndexesAsync(sql, ["ShopkeeperDailySales", "DailySales"], aggregates, ct);
             }
-            var bulkInserted = await BulkLoad.WithoutIndexesAsync(sql, ["OrderLines"], () => sql.ExecAsync(_q.InsertLines, ct), ct);
-            await BulkLoad.WithoutIndexesAsync(sql, ["ShopkeeperDailySales", "DailySales"], async () =>
+            else
             {
-                await sql.ExecAllAsync(AggregateBuilder.ApplyDelta(sql.Dialect), ct);
-                return 0;
-            }, ct);
-            return (bulkInserted, updated);
+                await insert();
+                await aggregates();
+            }
+            // Segment runs and sales packs move with the lines only (a shopkeeper's move leaves both as they are).
+            await AggregateBuilder.ApplyImportDeltaAsync(sql.Connection, sql.Transaction!, ct);
+            return (inserted, updated);
         }
 
         public override Task DropStagingAsync(CancellationToken ct)

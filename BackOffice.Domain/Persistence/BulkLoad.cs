@@ -9,9 +9,13 @@ namespace BackOffice.Domain.Persistence;
 /// </summary>
 internal static class BulkLoad
 {
-    public static async Task<T> WithoutIndexesAsync<T>(RawSql sql, IReadOnlyList<string> tables, Func<Task<T>> write, CancellationToken ct)
+    public static async Task WithoutIndexesAsync(RawSql sql, IReadOnlyList<string> tables, Func<Task> write, CancellationToken ct)
     {
-        if (sql.Dialect.IsSqlServer) return await write();
+        if (sql.Dialect.IsSqlServer)
+        {
+            await write();
+            return;
+        }
         var indexes = new List<(string Name, string Definition)>();
         foreach (var table in tables)
         {
@@ -21,8 +25,7 @@ internal static class BulkLoad
             while (await reader.ReadAsync(ct)) indexes.Add((reader.GetString(0), reader.GetString(1)));
         }
         foreach (var (name, _) in indexes) await sql.ExecAsync($"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", ct);
-        var result = await write();
+        await write();
         foreach (var (_, definition) in indexes) await sql.ExecAsync(definition, ct);
-        return result;
     }
 }

@@ -47,7 +47,7 @@ public class BulkLoadTests
             await using var tx = await db.Database.BeginTransactionAsync();
             var sql = new RawSql(db.Database.GetDbConnection(), tx.GetDbTransaction());
             await Assert.ThrowsAsync<InvalidOperationException>(() =>
-                BulkLoad.WithoutIndexesAsync<int>(sql, Tables, () => throw new InvalidOperationException("write failed"), CancellationToken.None));
+                BulkLoad.WithoutIndexesAsync(sql, Tables, () => throw new InvalidOperationException("write failed"), CancellationToken.None));
             Assert.NotEqual(before, await IndexesAsync(sql));
             await tx.RollbackAsync();
         }
