@@ -28,6 +28,9 @@ public sealed record UploadRule(string Name, long MaxBytes, IReadOnlyList<Upload
         : string.Join(", ", Types.Take(Types.Count - 1).Select(t => t.Label)) + " and " + Types[^1].Label;
 
     public string TooLargeMessage => $"文件超过 {MaxSizeText} · The file is larger than {MaxSizeText}";
+
+    /// <summary>What a page says when the browser's file stream fails (cut off, or past the size the stream allows).</summary>
+    public const string ReadFailedMessage = "文件读取失败或超过大小限制 · The file could not be read or is larger than allowed";
 }
 
 /// <summary>Every upload the app takes, in one place.</summary>

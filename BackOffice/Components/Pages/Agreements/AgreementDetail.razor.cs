@@ -175,7 +175,7 @@ public partial class AgreementDetail
     }
 
     private Task<string?> AskReasonAsync(string title, string message, Color colour) =>
-        ReasonDialog.AskAsync(Dialogs, title, message, colour, confirmText: title, reasonLabel: T["Reason"]);
+        ReasonDialog.AskAsync(Dialogs, title, message, colour, confirmText: title);
 
     private async Task RunAsync(Func<Actor, Task> action, string done)
     {
