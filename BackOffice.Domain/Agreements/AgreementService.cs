@@ -182,15 +182,15 @@ public sealed class AgreementService(IDbContextFactory<BackOfficeDbContext> fact
         var brandNames = await (from ab in db.Set<AgreementBrand>().AsNoTracking()
                                 join b in db.Brands on ab.BrandId equals b.Id
                                 where ids.Contains(ab.AgreementId)
-                                select new { ab.AgreementId, ab.BrandId, b.NameZh }).ToListAsync(ct);
+                                select new { ab.AgreementId, b.NameZh }).ToListAsync(ct);
+        var brandsOf = brandNames.ToLookup(b => b.AgreementId, b => b.NameZh);
         var netGmv = await NetGmvByAgreementAsync(db, ids, today, ct);
         var result = new List<AgreementRow>(list.Count);
         foreach (var a in list)
         {
             var supplier = suppliers[a.SupplierId];
-            var brands = brandNames.Where(b => b.AgreementId == a.Id).ToList();
             var progress = AgreementProgress.Calculate(a.Terms, netGmv.GetValueOrDefault(a.Id), today);
-            result.Add(new AgreementRow(a.Id, a.Code, a.SupplierId, supplier.Code, supplier.Name, brands.Select(b => b.NameZh).Order().ToList(),
+            result.Add(new AgreementRow(a.Id, a.Code, a.SupplierId, supplier.Code, supplier.Name, brandsOf[a.Id].Order().ToList(),
                 a.TermStart, a.TermEnd, a.StatusOn(today), a.AuthorId, a.AuthorName, a.GmvTargetFen, a.CommissionBp, progress));
         }
         return new PagedResult<AgreementRow>(result, total);

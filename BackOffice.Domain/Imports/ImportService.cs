@@ -160,8 +160,9 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
                 foreach (var row in chunk)
                 {
                     rows++;
-                    if (row is RejectedRow) await problems.AddAsync(row.Row, row.Problems);
-                    else await batch.StageAsync(row, ct);
+                    // A row's problems, from parsing or from staging's look-ups, are recorded here once.
+                    if (row is not RejectedRow) await batch.StageAsync(row, ct);
+                    await problems.AddAsync(row.Row, row.Problems);
                 }
             }
             await batch.EndStagingAsync(ct);

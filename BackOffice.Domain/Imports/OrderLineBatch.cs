@@ -104,11 +104,7 @@ public sealed partial class ImportService
                 line.Problem("sku_code", $"SKU {line.Sku} 不属于档期 {line.SaleCode} · sku_code {line.Sku} does not belong to sale {line.SaleCode}");
             var known = line.Bad ? null : await FindShopkeeperAsync(line.Shopkeeper, ct);
             if (!line.Bad && known is null) line.Problem("shopkeeper_id", $"未知店主：{line.Shopkeeper} · unknown shopkeeper_id: {line.Shopkeeper}");
-            if (line.Bad)
-            {
-                await problems.AddAsync(line.Row, line.Problems);
-                return;
-            }
+            if (line.Bad) return;
             var stage = _stage!;
             stage.Set(0, line.Row);
             stage.Set(1, line.ExternalId);

@@ -60,11 +60,7 @@ public sealed partial class ImportService
 
         public override async ValueTask StageAsync(ParsedRow row, CancellationToken ct)
         {
-            if (row.Bad)
-            {
-                await problems.AddAsync(row.Row, row.Problems);
-                return;
-            }
+            if (row.Bad) return;
             var s = (ParsedShopkeeper)row;
             var stage = _stage!;
             stage.Set(0, s.Row);
@@ -117,7 +113,7 @@ public sealed partial class ImportService
             var delta = AggregateBuilder.ApplyDelta(sql.Dialect);
             await sql.ExecAsync(delta[1], ct);
             await sql.ExecAsync(delta[3], ct);
-            await sql.ExecAllAsync(_q.MoveAggregates, ct);
+            await sql.ExecAsync(_q.MoveDailyRows, ct);
             var updated = await sql.ExecAsync(_q.UpdateShopkeepers, ct);
             var inserted = await sql.ExecAsync(_q.InsertShopkeepers, ct);
             return (inserted, updated);
@@ -191,11 +187,9 @@ internal sealed class ShopkeeperSql(SqlDialect d)
         WHERE s.changed = 1 AND s.province <> k.Province
         """;
 
-    public IReadOnlyList<string> MoveAggregates =>
-    [
-        d.UpdateFrom("ShopkeeperDailySales", "Province = s.province", $"{_stage} s JOIN Shopkeepers k ON k.Code = s.code",
-            "s.changed = 1 AND s.province <> k.Province AND ShopkeeperDailySales.ShopkeeperId = k.Id"),
-    ];
+    /// <summary>The per-shopkeeper daily rows take the shopkeeper's new province.</summary>
+    public string MoveDailyRows => d.UpdateFrom("ShopkeeperDailySales", "Province = s.province", $"{_stage} s JOIN Shopkeepers k ON k.Code = s.code",
+        "s.changed = 1 AND s.province <> k.Province AND ShopkeeperDailySales.ShopkeeperId = k.Id");
 
     public string UpdateShopkeepers => d.UpdateFrom("Shopkeepers",
         "PhoneEncrypted = s.phone_enc, RealNameEncrypted = s.name_enc, PhoneMasked = s.phone_masked, RealNameMasked = s.name_masked, "
@@ -211,7 +205,7 @@ internal sealed class ShopkeeperSql(SqlDialect d)
     /// <summary>Every statement, for the test that parses the SQL Server text.</summary>
     public IEnumerable<string> All =>
     [
-        .. CreateStaging, IndexCodes, DuplicateProblems, DropDuplicates, Existing, MarkChanged, ProvinceMoves, .. MoveAggregates,
+        .. CreateStaging, IndexCodes, DuplicateProblems, DropDuplicates, Existing, MarkChanged, ProvinceMoves, MoveDailyRows,
         UpdateShopkeepers, InsertShopkeepers,
     ];
 }

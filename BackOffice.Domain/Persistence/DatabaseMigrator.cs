@@ -18,7 +18,6 @@ public sealed class DatabaseMigrator(IDbContextFactory<BackOfficeDbContext> fact
         if (pending.Any(m => m.EndsWith("_SalesPacks", StringComparison.Ordinal)) && await db.ShopkeeperDailySales.AnyAsync(ct))
         {
             logger.LogInformation("Building the shopkeeper sales packs from the existing aggregates");
-            db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await SalesPacks.RebuildAsync(new RawSql(db.Database.GetDbConnection(), tx.GetDbTransaction()), ct);
             await tx.CommitAsync(ct);

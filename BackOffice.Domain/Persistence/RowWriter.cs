@@ -67,13 +67,13 @@ internal sealed class SqliteRowWriter : RowWriter
     public override void Set(int column, DateTime? value)
     {
         if (value is not { } instant) { raw.sqlite3_bind_null(_insert, column + 1); return; }
-        instant.TryFormat(_text, out var length, SqliteBulkWriterFormats.DateTime, CultureInfo.InvariantCulture);
+        instant.TryFormat(_text, out var length, SqliteTextFormats.DateTime, CultureInfo.InvariantCulture);
         raw.sqlite3_bind_text(_insert, column + 1, _text.AsSpan(0, length));
     }
 
     public override void Set(int column, DateOnly value)
     {
-        value.TryFormat(_text, out var length, SqliteBulkWriterFormats.Date, CultureInfo.InvariantCulture);
+        value.TryFormat(_text, out var length, SqliteTextFormats.Date, CultureInfo.InvariantCulture);
         raw.sqlite3_bind_text(_insert, column + 1, _text.AsSpan(0, length));
     }
 
@@ -95,8 +95,8 @@ internal sealed class SqliteRowWriter : RowWriter
     }
 }
 
-/// <summary>EF Core's SQLite text formats (Microsoft.Data.Sqlite's own for DateTime; ISO dates).</summary>
-internal static class SqliteBulkWriterFormats
+/// <summary>EF Core's SQLite text formats (Microsoft.Data.Sqlite's own for DateTime; ISO dates), for every writer that bypasses EF.</summary>
+internal static class SqliteTextFormats
 {
     public const string DateTime = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
     public const string Date = "yyyy-MM-dd";

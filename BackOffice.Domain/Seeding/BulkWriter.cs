@@ -31,10 +31,6 @@ internal static class BulkWriter
 /// <summary>One prepared, parameterised INSERT reused for every row; one transaction per batch.</summary>
 internal sealed class SqliteBulkWriter(BackOfficeDbContext db) : IBulkWriter
 {
-    /// <summary>EF Core's SQLite text formats, so EF reads the rows back as it wrote them.</summary>
-    public const string DateTimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
-    public const string DateFormat = "yyyy-MM-dd";
-
     public async Task<long> WriteAsync<T>(string table, IReadOnlyList<BulkColumn> columns, IEnumerable<T> rows, Action<T, object?[]> fill,
         Action<long>? batchWritten, CancellationToken ct)
     {
@@ -91,8 +87,8 @@ internal sealed class SqliteBulkWriter(BackOfficeDbContext db) : IBulkWriter
     private static object ToSqlite(object? value) => value switch
     {
         null => DBNull.Value,
-        DateTime dateTime => dateTime.ToString(DateTimeFormat, CultureInfo.InvariantCulture),
-        DateOnly date => date.ToString(DateFormat, CultureInfo.InvariantCulture),
+        DateTime dateTime => dateTime.ToString(SqliteTextFormats.DateTime, CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString(SqliteTextFormats.Date, CultureInfo.InvariantCulture),
         _ => value,
     };
 }

@@ -83,12 +83,12 @@ internal abstract class LedgerWriter : IDisposable
             _entry = Prepare(tables.EntryInsert(1, Position));
             _line = Prepare(tables.LineInsert(1, Position));
             _update = Prepare(tables.LineUpdate(Position));
-            Check(raw.sqlite3_bind_text(_entry, 9, now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)));
+            Check(raw.sqlite3_bind_text(_entry, 9, now.ToString(SqliteTextFormats.DateTime, CultureInfo.InvariantCulture)));
         }
 
         public override void AddEntry(int supplierId, EntryKind kind, long orderLineId, int saleId, long amountFen, long basisFen, DateOnly dueDate, int month)
         {
-            if (!_dates.TryGetValue(dueDate, out var due)) _dates[dueDate] = due = Encoding.UTF8.GetBytes(dueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            if (!_dates.TryGetValue(dueDate, out var due)) _dates[dueDate] = due = Encoding.UTF8.GetBytes(dueDate.ToString(SqliteTextFormats.Date, CultureInfo.InvariantCulture));
             raw.sqlite3_bind_int64(_entry, 1, supplierId);
             raw.sqlite3_bind_text(_entry, 2, _kinds[kind]);
             raw.sqlite3_bind_int64(_entry, 3, orderLineId);

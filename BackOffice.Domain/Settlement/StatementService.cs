@@ -243,9 +243,10 @@ public sealed class StatementService(
 
     internal static async Task<StatementFigures> FiguresAsync(IQueryable<SettlementEntry> entries, CancellationToken ct)
     {
-        var sums = await entries.GroupBy(e => e.Kind).Select(g => new { g.Key, Sum = g.Sum(e => e.AmountFen), Count = g.Count() }).ToListAsync(ct);
-        long Of(EntryKind k) => sums.Where(s => s.Key == k).Sum(s => s.Sum);
-        return new StatementFigures(Of(EntryKind.Advance), Of(EntryKind.Balance), -Of(EntryKind.Clawback), Of(EntryKind.Adjustment), sums.Sum(s => s.Count));
+        var totals = new MonthTotals();
+        foreach (var s in await entries.GroupBy(e => e.Kind).Select(g => new { g.Key, Sum = g.Sum(e => e.AmountFen), Count = g.Count() }).ToListAsync(ct))
+            totals.Add(s.Key, s.Sum, s.Count);
+        return totals.ToFigures();
     }
 
     /// <summary>A sale is Closed once every one of its entries is in an issued statement.</summary>

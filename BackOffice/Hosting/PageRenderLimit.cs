@@ -25,7 +25,7 @@ public static class PageRenderLimit
         };
         if (options.PermitLimit < 1 || options.QueueLimit < 0)
             throw new InvalidOperationException("PageRenders:Concurrent must be at least 1 and PageRenders:Queue at least 0.");
-        services.Configure<RateLimiterOptions>(o =>
+        services.AddRateLimiter(o =>
         {
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 IsPage(http) ? RateLimitPartition.GetConcurrencyLimiter("pages", _ => options) : RateLimitPartition.GetNoLimiter(""));
