@@ -34,6 +34,9 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
     private const int ImportCacheKib = 512 * 1024;
     private const int StagingCacheKib = 128 * 1024;
 
+    /// <summary>How many aggregate groups, and orders, an order-line import sums in memory before it groups in SQL instead (<see cref="ImportDelta"/>).</summary>
+    internal int DeltaCapacity { get; set; } = ImportDelta.DefaultCapacity;
+
     /// <summary>The role an API key acts with: it may import, nothing else.</summary>
     public const string ApiClientRole = "ApiClient";
 
@@ -114,7 +117,7 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
         var problems = new ImportProblems(sql);
         var batch = kind == ImportKind.Shopkeepers
             ? (FeedBatch)new ShopkeeperBatch(sql, problems, protector, ChinaTime.Today(clock))
-            : new OrderLineBatch(sql, problems);
+            : new OrderLineBatch(sql, problems, DeltaCapacity);
         try
         {
             await batch.CreateStagingAsync(ct);

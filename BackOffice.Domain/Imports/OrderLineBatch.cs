@@ -14,7 +14,7 @@ public sealed partial class ImportService
     /// cached for the batch (memory grows with the distinct sales and shopkeepers, not with the file);
     /// existing lines and duplicates are checked set-based against the staging table.
     /// </summary>
-    internal sealed class OrderLineBatch(RawSql sql, ImportProblems problems) : FeedBatch
+    internal sealed class OrderLineBatch(RawSql sql, ImportProblems problems, int deltaCapacity) : FeedBatch
     {
         private sealed record SaleInfo(int Id, int BrandId, string Category, Dictionary<string, int> ProductsBySku);
 
@@ -23,7 +23,7 @@ public sealed partial class ImportService
         /// <summary>Staged columns, in <see cref="StageAsync"/>'s binding order.</summary>
         private static readonly string[] StageColumns =
         [
-            "row_no", "external_id", "order_id", "sale_id", "product_id", "brand_id", "category", "shopkeeper_code", "shopkeeper_id", "province",
+            "row_no", "external_id", "order_id", "sale_id", "product_id", "brand_id", "category", "shopkeeper_id", "province",
             "quantity", "paid", "commission", "ordered_at", "ordered_on", "shipped_at", "refund", "refunded_at",
         ];
 
@@ -33,6 +33,7 @@ public sealed partial class ImportService
             public int Quantity;
             public long Paid, Commission, Refund;
             public DateTime OrderedAt;
+            public DateOnly OrderedOn;
             public DateTime? ShippedAt, RefundedAt;
         }
 
@@ -43,6 +44,10 @@ public sealed partial class ImportService
         private DbCommand? _findShopkeeper;
 
         private readonly OrderLineSql _q = new(sql.Dialect);
+        private readonly ImportDelta _delta = new(deltaCapacity);
+
+        /// <summary>The last line id before the import (0: no lines yet, so nothing staged can be there already).</summary>
+        private long _lastLineId;
 
         public override async Task CreateStagingAsync(CancellationToken ct)
         {
@@ -91,6 +96,11 @@ public sealed partial class ImportService
             else if (refund > 0) line.Problem("refunded_at", "有退款时须填写退款时间 · refunded_at is required when refund_fen is above zero");
             (line.Quantity, line.Paid, line.Commission, line.OrderedAt, line.ShippedAt, line.Refund, line.RefundedAt) =
                 (quantity, paid, commission, orderedAt, shippedAt, refund, refundedAt);
+            if (!line.Bad)
+            {
+                line.OrderedOn = ChinaTime.DateOf(orderedAt);
+                _delta.AddParsedLine(orderId, line.SaleCode, shopkeeper, line.OrderedOn, quantity, paid, commission, refund);
+            }
             return line;
         }
 
@@ -113,17 +123,16 @@ public sealed partial class ImportService
             stage.Set(4, productId);
             stage.Set(5, sale.BrandId);
             stage.Set(6, sale.Category);
-            stage.Set(7, line.Shopkeeper);
-            stage.Set(8, known!.Id);
-            stage.Set(9, known.Province);
-            stage.Set(10, line.Quantity);
-            stage.Set(11, line.Paid);
-            stage.Set(12, line.Commission);
-            stage.Set(13, line.OrderedAt);
-            stage.Set(14, ChinaTime.DateOf(line.OrderedAt));
-            stage.Set(15, line.ShippedAt);
-            stage.Set(16, line.Refund);
-            stage.Set(17, line.RefundedAt);
+            stage.Set(7, known!.Id);
+            stage.Set(8, known.Province);
+            stage.Set(9, line.Quantity);
+            stage.Set(10, line.Paid);
+            stage.Set(11, line.Commission);
+            stage.Set(12, line.OrderedAt);
+            stage.Set(13, line.OrderedOn);
+            stage.Set(14, line.ShippedAt);
+            stage.Set(15, line.Refund);
+            stage.Set(16, line.RefundedAt);
             await stage.EndRowAsync(ct);
         }
 
@@ -194,20 +203,22 @@ public sealed partial class ImportService
             if (await sql.ExecAsync(_q.DuplicateProblems, ct) > 0) await sql.ExecAsync(_q.DropDuplicates, ct);
             await sql.ExecAsync(_q.FindExisting, ct);
             await sql.ExecAsync(_q.ChangeProblems, ct);
-            await sql.ExecAsync(_q.OrderProblems, ct);
+            _lastLineId = await sql.ScalarAsync(_q.LastLineId, ct);
+            // The staged lines' own disagreements are known from the sums when they were kept; the database's only when it has lines.
+            if (_delta.Overflowed || _delta.OrdersDisagree) await sql.ExecAsync(_q.OrderProblems, ct);
+            else if (_lastLineId > 0) await sql.ExecAsync(_q.OrderProblemsAgainstLines, ct);
         }
 
         public override async Task<(long Inserted, long Updated)> ApplyAsync(CancellationToken ct)
         {
-            await sql.ExecAsync(_q.NewLinesDelta, ct);
-            await sql.ExecAsync(_q.ChangedLinesDelta, ct);
+            var summed = await FillDeltaAsync(ct);
             var updated = await sql.ExecAsync(_q.UpdateLines, ct);
             // A file at least as large as the lines already there (the first imports) is loaded with the
             // indexes built afterwards; later, smaller imports go row by row through the indexes.
             var inserted = 0;
             Func<Task> insert = async () => inserted = await sql.ExecAsync(_q.InsertLines, ct);
-            Func<Task> aggregates = () => sql.ExecAllAsync(AggregateBuilder.ApplyDelta(sql.Dialect), ct);
-            if (await sql.ScalarAsync(_q.CountStaged, ct) >= await sql.ScalarAsync(_q.LastLineId, ct))
+            Func<Task> aggregates = () => sql.ExecAllAsync(AggregateBuilder.ApplyDelta(sql.Dialect, summed is not null), ct);
+            if (await sql.ScalarAsync(_q.CountStaged, ct) >= _lastLineId)
             {
                 await BulkLoad.WithoutIndexesAsync(sql, ["OrderLines"], insert, ct);
                 await BulkLoad.WithoutIndexesAsync(sql, ["ShopkeeperDailySales", "DailySales"], aggregates, ct);
@@ -218,8 +229,80 @@ public sealed partial class ImportService
                 await aggregates();
             }
             // Segment runs and sales packs move with the lines only (a shopkeeper's move leaves both as they are).
-            await AggregateBuilder.ApplyImportDeltaAsync(sql.Connection, sql.Transaction!, ct);
+            await AggregateBuilder.ApplyImportDeltaAsync(sql, summed is null ? null : ImportDelta.PackDays(summed), ct);
             return (inserted, updated);
+        }
+
+        /// <summary>
+        /// The delta tables, while OrderLines still holds the old state: from the sums kept while staging, less what
+        /// the database already held (lines sent again, orders it knows), plus the changed lines, and returns those
+        /// groups; or, when there were too many to keep, groups the staged rows in SQL and returns null.
+        /// </summary>
+        private async Task<ImportDelta.Sum[]?> FillDeltaAsync(CancellationToken ct)
+        {
+            if (_delta.Overflowed)
+            {
+                await sql.ExecAsync(_q.NewLinesDelta, ct);
+                await sql.ExecAsync($"{_q.InsertDelta} {_q.ChangedLinesFigures}", ct);
+                return null;
+            }
+            _delta.Resolve(code => (_sales[code]!.BrandId, _sales[code]!.Category), code => (_shopkeepers[code]!.Id, _shopkeepers[code]!.Province));
+            if (_lastLineId > 0)
+                foreach (var figures in new[] { _q.ExistingLinesFigures, _q.KnownOrdersFigures, _q.ChangedLinesFigures })
+                    await AddToDeltaAsync(figures, ct);
+            var groups = _delta.Groups();
+            using (var delta = RowWriter.Create(sql, sql.Dialect.Temp("import_delta"), AggregateBuilder.DeltaColumns))
+            {
+                foreach (var group in groups)
+                {
+                    delta.Set(0, group.Key.ShopkeeperId);
+                    delta.Set(1, DateOnly.FromDayNumber(group.Key.Day));
+                    delta.Set(2, group.Key.BrandId);
+                    delta.Set(3, group.Province);
+                    delta.Set(4, group.Category);
+                    SetFigures(delta, 5, group.Figures);
+                    await delta.EndRowAsync(ct);
+                }
+                await delta.FlushAsync(ct);
+            }
+            using (var daily = RowWriter.Create(sql, sql.Dialect.Temp("import_daily_delta"), AggregateBuilder.DailyDeltaColumns))
+            {
+                foreach (var (day, brandId, province, category, figures) in ImportDelta.DailyGroups(groups))
+                {
+                    daily.Set(0, day);
+                    daily.Set(1, brandId);
+                    daily.Set(2, province);
+                    daily.Set(3, category);
+                    SetFigures(daily, 4, figures);
+                    await daily.EndRowAsync(ct);
+                }
+                await daily.FlushAsync(ct);
+            }
+            return groups;
+        }
+
+        /// <summary>The six figures in the delta tables' order (gmv, refund, items, commission, orders, lines) from <paramref name="first"/>.</summary>
+        private static void SetFigures(RowWriter row, int first, PackEntry figures)
+        {
+            row.Set(first, figures.GmvFen);
+            row.Set(first + 1, figures.RefundFen);
+            row.Set(first + 2, figures.Items);
+            row.Set(first + 3, figures.CommissionFen);
+            row.Set(first + 4, figures.Orders);
+            row.Set(first + 5, figures.Lines);
+        }
+
+        /// <summary>Adds a query's rows, in the delta table's columns, to the sums.</summary>
+        private async Task AddToDeltaAsync(string select, CancellationToken ct)
+        {
+            await using var command = sql.Command(select);
+            await using var rows = await command.ExecuteReaderAsync(ct);
+            while (await rows.ReadAsync(ct))
+            {
+                var shopkeeper = rows.GetInt32(0);
+                _delta.Add(shopkeeper, rows.GetFieldValue<DateOnly>(1), rows.GetInt32(2), rows.GetString(4), rows.GetString(3),
+                    new PackEntry(shopkeeper, rows.GetInt64(5), rows.GetInt64(6), rows.GetInt64(7), rows.GetInt64(9), rows.GetInt64(8), rows.GetInt64(10)));
+            }
         }
 
         public override Task DropStagingAsync(CancellationToken ct)
@@ -227,7 +310,7 @@ public sealed partial class ImportService
             _stage?.Dispose();
             _findSale?.Dispose();
             _findShopkeeper?.Dispose();
-            return problems.DropAsync("stage_lines", "stage_existing", "import_delta", "import_problems");
+            return problems.DropAsync("stage_lines", "stage_existing", "import_delta", "import_daily_delta", "import_problems");
         }
     }
 }
@@ -248,13 +331,15 @@ internal sealed class OrderLineSql(SqlDialect d)
         d.CreateTemp("stage_lines", $"""
             row_no {d.Key}, external_id {d.Text(OrderLine.ExternalIdMaxLength)} NOT NULL, order_id {d.Text(64)} NOT NULL, sale_id {d.Int} NOT NULL,
             product_id {d.Int} NOT NULL, brand_id {d.Int} NOT NULL, category {d.Text(Brands.Categories.CodeMaxLength)} NOT NULL,
-            shopkeeper_code {d.Text(Shopkeepers.Shopkeeper.CodeMaxLength)} NOT NULL, shopkeeper_id {d.Int} NOT NULL, province {d.Text(20)} NOT NULL,
+            shopkeeper_id {d.Int} NOT NULL, province {d.Text(20)} NOT NULL,
             quantity {d.Int} NOT NULL, paid {d.Int} NOT NULL, commission {d.Int} NOT NULL, ordered_at {d.Instant} NOT NULL, ordered_on {d.Date} NOT NULL,
             shipped_at {d.Instant}, refund {d.Int} NOT NULL, refunded_at {d.Instant}
             """),
         // The staged rows whose line is already in the database, found once (one index probe a row) and used by every later step.
         d.CreateTemp("stage_existing", $"row_no {d.Key}, line_id {d.Int} NOT NULL"),
+        d.DropTemp("import_daily_delta"),
         AggregateBuilder.CreateDelta(d),
+        AggregateBuilder.CreateDailyDelta(d),
     ];
 
     public string FindShopkeeper => "SELECT Id, Province FROM Shopkeepers WHERE Code = @code";
@@ -318,15 +403,26 @@ internal sealed class OrderLineSql(SqlDialect d)
         """;
 
     /// <summary>All lines of an order belong to one sale, one shopkeeper and one China date: orders then add up across the aggregates.</summary>
-    public string OrderProblems => $"""
+    public string OrderProblems => OrderProblemsWhere($"""
+        s.order_id IN (SELECT order_id FROM {_stage} GROUP BY order_id
+                       HAVING COUNT(DISTINCT sale_id) > 1 OR COUNT(DISTINCT shopkeeper_id) > 1 OR COUNT(DISTINCT ordered_on) > 1)
+           OR {DisagreesWithLines}
+        """);
+
+    /// <summary><see cref="OrderProblems"/> when the staged lines are known to agree among themselves.</summary>
+    public string OrderProblemsAgainstLines => OrderProblemsWhere(DisagreesWithLines);
+
+    private string OrderProblemsWhere(string condition) => $"""
         INSERT INTO {_problems}(row_no, field, message)
         SELECT s.row_no, 'order_id', {d.Concat(d.Literal("同一订单的行须属于同一档期、店主和日期："), "s.order_id", d.Literal(" · all lines of order "), "s.order_id", d.Literal(" must share sale, shopkeeper and date"))}
         FROM {_stage} s
-        WHERE s.order_id IN (SELECT order_id FROM {_stage} GROUP BY order_id
-                             HAVING COUNT(DISTINCT sale_id) > 1 OR COUNT(DISTINCT shopkeeper_id) > 1 OR COUNT(DISTINCT ordered_on) > 1)
-           OR EXISTS (SELECT 1 FROM OrderLines o
-                      WHERE o.OrderId = s.order_id AND o.ExternalId <> s.external_id
-                        AND (o.SaleId <> s.sale_id OR o.OrderedOn <> s.ordered_on OR o.ShopkeeperId <> s.shopkeeper_id))
+        WHERE {condition}
+        """;
+
+    private const string DisagreesWithLines = """
+        EXISTS (SELECT 1 FROM OrderLines o
+                WHERE o.OrderId = s.order_id AND o.ExternalId <> s.external_id
+                  AND (o.SaleId <> s.sale_id OR o.OrderedOn <> s.ordered_on OR o.ShopkeeperId <> s.shopkeeper_id))
         """;
 
     private string New => $"NOT EXISTS (SELECT 1 FROM {_existing} e WHERE e.row_no = s.row_no)";
@@ -335,8 +431,10 @@ internal sealed class OrderLineSql(SqlDialect d)
     /// Deltas first, while OrderLines still holds the old state: new lines count whole (an order counts once,
     /// when its first line arrives), changed lines by the difference.
     /// </summary>
+    public string InsertDelta => $"INSERT INTO {_delta}({string.Join(", ", AggregateBuilder.DeltaColumns)})";
+
     public string NewLinesDelta => $"""
-        INSERT INTO {_delta}(shopkeeper_id, day, brand_id, province, category, gmv, refund, items, commission, orders, lines)
+        {InsertDelta}
         SELECT n.shopkeeper_id, n.ordered_on, n.brand_id, MAX(n.province), MAX(n.category), SUM(n.paid), SUM(n.refund), SUM(n.quantity), SUM(n.commission),
                COUNT(DISTINCT CASE WHEN n.new_order = 1 THEN n.order_id END), COUNT(*)
         FROM (SELECT s.shopkeeper_id, s.ordered_on, s.brand_id, s.province, s.category, s.paid, s.refund, s.quantity, s.commission, s.order_id,
@@ -345,12 +443,25 @@ internal sealed class OrderLineSql(SqlDialect d)
         GROUP BY n.shopkeeper_id, n.ordered_on, n.brand_id
         """;
 
-    public string ChangedLinesDelta => $"""
-        INSERT INTO {_delta}(shopkeeper_id, day, brand_id, province, category, gmv, refund, items, commission, orders, lines)
+    /// <summary>The changed lines' figures, in the delta table's columns: the refund and commission by the difference.</summary>
+    public string ChangedLinesFigures => $"""
         SELECT l.ShopkeeperId, l.OrderedOn, l.BrandId, MAX(k.Province), MAX(l.Category), 0, SUM(s.refund - l.RefundFen), 0, SUM(s.commission - l.ShopkeeperCommissionFen), 0, 0
         FROM {Existing} JOIN Shopkeepers k ON k.Id = l.ShopkeeperId
         WHERE s.refund <> l.RefundFen OR s.commission <> l.ShopkeeperCommissionFen
         GROUP BY l.ShopkeeperId, l.OrderedOn, l.BrandId
+        """;
+
+    /// <summary>What the staged lines already in the database added to the sums kept while staging, to take back.</summary>
+    public string ExistingLinesFigures => $"""
+        SELECT s.shopkeeper_id, s.ordered_on, s.brand_id, s.province, s.category, -s.paid, -s.refund, -s.quantity, -s.commission, 0, -1
+        FROM {_existing} e JOIN {_stage} s ON s.row_no = e.row_no
+        """;
+
+    /// <summary>The staged orders the database already knows, counted as new in the sums kept while staging: taken back.</summary>
+    public string KnownOrdersFigures => $"""
+        SELECT s.shopkeeper_id, s.ordered_on, s.brand_id, MAX(s.province), MAX(s.category), 0, 0, 0, 0, -COUNT(DISTINCT s.order_id), 0
+        FROM {_stage} s WHERE EXISTS (SELECT 1 FROM OrderLines o WHERE o.OrderId = s.order_id)
+        GROUP BY s.shopkeeper_id, s.ordered_on, s.brand_id
         """;
 
     public string UpdateLines => d.UpdateFrom("OrderLines",
@@ -381,6 +492,7 @@ internal sealed class OrderLineSql(SqlDialect d)
     public IEnumerable<string> All =>
     [
         .. CreateStaging, FindShopkeeper, FindSale, AllShopkeepers, AllSales, IndexExternalIds, DuplicateProblems, DropDuplicates, FindExisting, ChangeProblems, OrderProblems,
-        NewLinesDelta, ChangedLinesDelta, UpdateLines, CountStaged, LastLineId, InsertLines,
+        OrderProblemsAgainstLines, NewLinesDelta, $"{InsertDelta} {ChangedLinesFigures}", ExistingLinesFigures, KnownOrdersFigures, UpdateLines, CountStaged, LastLineId,
+        InsertLines,
     ];
 }

@@ -110,7 +110,7 @@ public sealed partial class ImportService
             }
             await sql.ExecAsync(_q.ProvinceMoves, ct);
             // The province aggregate moves; the per-shopkeeper rows keep their figures and take the new province.
-            var delta = AggregateBuilder.ApplyDelta(sql.Dialect);
+            var delta = AggregateBuilder.ApplyDelta(sql.Dialect, summed: false);
             await sql.ExecAsync(delta[1], ct);
             await sql.ExecAsync(delta[3], ct);
             await sql.ExecAsync(_q.MoveDailyRows, ct);

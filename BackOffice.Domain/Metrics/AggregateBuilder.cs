@@ -40,6 +40,9 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
         await tx.CommitAsync(ct);
     }
 
+    internal static readonly string[] DeltaColumns =
+        ["shopkeeper_id", "day", "brand_id", "province", "category", "gmv", "refund", "items", "commission", "orders", "lines"];
+
     /// <summary>The delta table an import fills (<c>temp.import_delta</c> / <c>#import_delta</c>): one row per (shopkeeper, day, brand) it changes.</summary>
     internal static string CreateDelta(SqlDialect d) => d.CreateTemp("import_delta", $"""
         shopkeeper_id {d.Int} NOT NULL, day {d.Date} NOT NULL, brand_id {d.Int} NOT NULL, province {d.Text(20)} NOT NULL,
@@ -47,24 +50,49 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
         commission {d.Int} NOT NULL, orders {d.Int} NOT NULL, lines {d.Int} NOT NULL
         """);
 
+    internal static readonly string[] DailyDeltaColumns = ["day", "brand_id", "province", "category", "gmv", "refund", "items", "commission", "orders", "lines"];
+
+    /// <summary>
+    /// <see cref="DailySales"/>' delta, when the import has summed it already (one row per day, brand and province;
+    /// otherwise <see cref="ApplyDelta"/> groups <c>import_delta</c>).
+    /// </summary>
+    internal static string CreateDailyDelta(SqlDialect d) => d.CreateTemp("import_daily_delta", $"""
+        day {d.Date} NOT NULL, brand_id {d.Int} NOT NULL, province {d.Text(20)} NOT NULL, category {d.Text(Brands.Categories.CodeMaxLength)} NOT NULL,
+        gmv {d.Int} NOT NULL, refund {d.Int} NOT NULL, items {d.Int} NOT NULL, commission {d.Int} NOT NULL, orders {d.Int} NOT NULL, lines {d.Int} NOT NULL
+        """);
+
     private static readonly string[] DailyFigures = ["GmvFen", "RefundFen", "Items", "CommissionFen", "Orders", "Lines"];
 
     /// <summary>
     /// Adds the delta to both daily aggregates, then drops rows left with no line (so incremental equals rebuilt).
-    /// [0] per shopkeeper, [1] by province, [2] and [3] the empty rows of each.
+    /// [0] per shopkeeper, [1] by province, [2] and [3] the empty rows of each. <paramref name="summed"/>: the import
+    /// summed the delta itself, so <c>import_delta</c> holds one row per key and <c>import_daily_delta</c> the
+    /// province rows; otherwise both are grouped from <c>import_delta</c>.
     /// </summary>
-    internal static string[] ApplyDelta(SqlDialect d) =>
+    internal static string[] ApplyDelta(SqlDialect d, bool summed) =>
     [
-        d.Upsert("ShopkeeperDailySales", ["ShopkeeperId", "Day", "BrandId"], ["Category", "Province"], DailyFigures, $"""
-            SELECT shopkeeper_id AS ShopkeeperId, day AS Day, brand_id AS BrandId, MAX(category) AS Category, MAX(province) AS Province,
-                   SUM(gmv) AS GmvFen, SUM(refund) AS RefundFen, SUM(items) AS Items, SUM(commission) AS CommissionFen, SUM(orders) AS Orders, SUM(lines) AS Lines
-            FROM {d.Temp("import_delta")} WHERE 1 = 1 GROUP BY shopkeeper_id, day, brand_id
-            """),
-        d.Upsert("DailySales", ["Day", "BrandId", "Province"], ["Category"], DailyFigures, $"""
-            SELECT day AS Day, brand_id AS BrandId, province AS Province, MAX(category) AS Category,
-                   SUM(gmv) AS GmvFen, SUM(refund) AS RefundFen, SUM(items) AS Items, SUM(commission) AS CommissionFen, SUM(orders) AS Orders, SUM(lines) AS Lines
-            FROM {d.Temp("import_delta")} WHERE 1 = 1 GROUP BY day, brand_id, province
-            """),
+        d.Upsert("ShopkeeperDailySales", ["ShopkeeperId", "Day", "BrandId"], ["Category", "Province"], DailyFigures, summed
+            ? $"""
+              SELECT shopkeeper_id AS ShopkeeperId, day AS Day, brand_id AS BrandId, category AS Category, province AS Province,
+                     gmv AS GmvFen, refund AS RefundFen, items AS Items, commission AS CommissionFen, orders AS Orders, lines AS Lines
+              FROM {d.Temp("import_delta")} WHERE 1 = 1
+              """
+            : $"""
+              SELECT shopkeeper_id AS ShopkeeperId, day AS Day, brand_id AS BrandId, MAX(category) AS Category, MAX(province) AS Province,
+                     SUM(gmv) AS GmvFen, SUM(refund) AS RefundFen, SUM(items) AS Items, SUM(commission) AS CommissionFen, SUM(orders) AS Orders, SUM(lines) AS Lines
+              FROM {d.Temp("import_delta")} WHERE 1 = 1 GROUP BY shopkeeper_id, day, brand_id
+              """),
+        d.Upsert("DailySales", ["Day", "BrandId", "Province"], ["Category"], DailyFigures, summed
+            ? $"""
+              SELECT day AS Day, brand_id AS BrandId, province AS Province, category AS Category,
+                     gmv AS GmvFen, refund AS RefundFen, items AS Items, commission AS CommissionFen, orders AS Orders, lines AS Lines
+              FROM {d.Temp("import_daily_delta")} WHERE 1 = 1
+              """
+            : $"""
+              SELECT day AS Day, brand_id AS BrandId, province AS Province, MAX(category) AS Category,
+                     SUM(gmv) AS GmvFen, SUM(refund) AS RefundFen, SUM(items) AS Items, SUM(commission) AS CommissionFen, SUM(orders) AS Orders, SUM(lines) AS Lines
+              FROM {d.Temp("import_delta")} WHERE 1 = 1 GROUP BY day, brand_id, province
+              """),
         $"DELETE FROM ShopkeeperDailySales WHERE Lines = 0 AND ShopkeeperId IN (SELECT shopkeeper_id FROM {d.Temp("import_delta")})",
         $"DELETE FROM DailySales WHERE Lines = 0 AND Day IN (SELECT day FROM {d.Temp("import_delta")})",
     ];
@@ -74,15 +102,17 @@ public sealed class AggregateBuilder(IDbContextFactory<BackOfficeDbContext> fact
 
     /// <summary>
     /// The aggregates an import keeps beyond <see cref="ApplyDelta"/>: the segment runs of every shopkeeper in
-    /// the delta table (<c>temp.import_delta</c> on SQLite, <c>#import_delta</c> on SQL Server) and the sales packs of its days and months.
+    /// the delta table (<c>temp.import_delta</c> on SQLite, <c>#import_delta</c> on SQL Server) and the sales packs of its days and months,
+    /// from <paramref name="packDays"/> when the import summed them in memory, else from the delta table.
     /// Runs inside the import's transaction, after <see cref="ApplyDelta"/> and the line changes.
     /// </summary>
-    public static async Task ApplyImportDeltaAsync(DbConnection connection, DbTransaction tx, CancellationToken ct)
+    internal static async Task ApplyImportDeltaAsync(RawSql sql, IReadOnlyDictionary<DateOnly, List<(string Category, PackEntry Entry)>>? packDays,
+        CancellationToken ct)
     {
-        var sql = new RawSql(connection, tx);
-        var d = SqlDialect.Of(connection);
+        var d = sql.Dialect;
         await WriteSpellsAsync(sql, ImportSpellScope(d), ct);
-        await SalesPacks.ApplyImportDeltaAsync(sql, d, ct);
+        if (packDays is null) await SalesPacks.ApplyImportDeltaAsync(sql, d, ct);
+        else await SalesPacks.ApplyImportDeltaAsync(sql, packDays, ct);
     }
 
     /// <summary>The segment runs' statements, for the shopkeepers the subquery names (all when null).</summary>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using BackOffice.Domain.Persistence;
 
 namespace BackOffice.Domain.Metrics;
@@ -43,7 +44,8 @@ internal static class SalesPacks
     public static async Task RebuildAsync(RawSql sql, CancellationToken ct)
     {
         await sql.ExecAsync("DELETE FROM ShopkeeperSalesPacks", ct);
-        await WriteDaysAsync(sql, await DatesAsync(sql, "SELECT DISTINCT Day FROM ShopkeeperDailySales", ct), RowsDay, merge: false, ct);
+        await WriteDaysAsync(sql, await DatesAsync(sql, "SELECT DISTINCT Day FROM ShopkeeperDailySales", ct), (day, c) => ReadDayAsync(sql, RowsDay, day, c),
+            merge: false, ct);
     }
 
     /// <summary>Adds the import's delta table to the packs of its days and months, each for all categories and for its own.</summary>
@@ -53,15 +55,20 @@ internal static class SalesPacks
         if (days.Count == 0) return;
         // Dropped with the delta table at the end of the import.
         await sql.ExecAsync(d.CreateTempIndex("import_delta_pack", "import_delta", "day, category, shopkeeper_id"), ct);
-        await WriteDaysAsync(sql, days, DeltaDay(d), merge: true, ct);
+        await WriteDaysAsync(sql, days, (day, c) => ReadDayAsync(sql, DeltaDay(d), day, c), merge: true, ct);
     }
 
+    /// <summary>Adds an import's delta summed in memory (per date: category and shopkeeper entries, in that order) to the packs of its days and months.</summary>
+    public static Task ApplyImportDeltaAsync(RawSql sql, IReadOnlyDictionary<DateOnly, List<(string Category, PackEntry Entry)>> days, CancellationToken ct) =>
+        WriteDaysAsync(sql, days.Keys, (day, _) => days[day].ToAsyncEnumerable(), merge: true, ct);
+
     /// <summary>
-    /// Day by day (one query each), the day's packs of every category and of all; each month's packs
+    /// Day by day (each day's rows read whole, from one query or from memory), the day's packs of every category and of all; each month's packs
     /// from the sum of its days, written when the month is done. <paramref name="merge"/>: add to the
     /// packs there (an import's delta) rather than replace them (a rebuild).
     /// </summary>
-    private static async Task WriteDaysAsync(RawSql sql, IEnumerable<DateOnly> days, string daySql, bool merge, CancellationToken ct)
+    private static async Task WriteDaysAsync(RawSql sql, IEnumerable<DateOnly> days, Func<DateOnly, CancellationToken, IAsyncEnumerable<(string Category, PackEntry Entry)>> readDay,
+        bool merge, CancellationToken ct)
     {
         var month = new Dictionary<string, Dictionary<int, PackEntry>>(StringComparer.Ordinal);
         DateOnly? currentMonth = null;
@@ -71,23 +78,16 @@ internal static class SalesPacks
             currentMonth = FirstOfMonth(day);
             var byCategory = new Dictionary<string, List<PackEntry>>(StringComparer.Ordinal);
             var all = new Dictionary<int, PackEntry>();
-            await using (var read = sql.Command(daySql))
+            // The day is read whole before anything is written (no reader stays open while another command runs).
+            await foreach (var (category, e) in readDay(day, ct))
             {
-                RawSql.Parameter(read, "@d").Value = day;
-                await using var reader = await read.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
-                {
-                    var e = new PackEntry(reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6),
-                        reader.GetInt64(7));
-                    // A province move adds and takes away the same figures: nothing to write.
-                    if (e.IsZero) continue;
-                    var category = reader.GetString(0);
-                    if (!byCategory.TryGetValue(category, out var list)) byCategory[category] = list = [];
-                    list.Add(e);
-                    Accumulate(all, e);
-                    Accumulate(Month(category), e);
-                    Accumulate(Month(All), e);
-                }
+                // A province move adds and takes away the same figures: nothing to write.
+                if (e.IsZero) continue;
+                if (!byCategory.TryGetValue(category, out var list)) byCategory[category] = list = [];
+                list.Add(e);
+                Accumulate(all, e);
+                Accumulate(Month(category), e);
+                Accumulate(Month(All), e);
             }
             foreach (var (category, entries) in byCategory) await PutAsync(sql, PackSpan.Day, day, category, entries, merge, ct);
             await PutAsync(sql, PackSpan.Day, day, All, InOrder(all), merge, ct);
@@ -102,6 +102,17 @@ internal static class SalesPacks
             foreach (var (category, entries) in month) await PutAsync(sql, PackSpan.Month, first, category, InOrder(entries), merge, ct);
             month.Clear();
         }
+    }
+
+    /// <summary>One day of a query's rows: category, shopkeeper and the six figures, in category then shopkeeper order.</summary>
+    private static async IAsyncEnumerable<(string Category, PackEntry Entry)> ReadDayAsync(RawSql sql, string daySql, DateOnly day, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var read = sql.Command(daySql);
+        RawSql.Parameter(read, "@d").Value = day;
+        await using var reader = await read.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            yield return (reader.GetString(0), new PackEntry(reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5),
+                reader.GetInt64(6), reader.GetInt64(7)));
     }
 
     private static async Task PutAsync(RawSql sql, PackSpan span, DateOnly start, string category, List<PackEntry> entries, bool merge, CancellationToken ct)

@@ -186,6 +186,18 @@ public class ImportServiceTests
         Assert.Equal(field, Assert.Single(again.Problems).Field);
     }
 
+    [Theory]
+    [InlineData(2, "2026-11-03T10:15:00+08:00")]
+    [InlineData(1, "2026-11-04T10:15:00+08:00")]
+    public async Task ImportOrderLines_NewLineOfAnOrderTheDatabaseHoldsElsewhere_IsABadRow(int shopkeeper, string orderedAt)
+    {
+        await using var database = await ReadyAsync();
+        Assert.True((await LinesAsync(database, LineRow("L1", "O1", 1, 1, 1, 2, 10_000, 500))).Applied);
+        var late = await LinesAsync(database, LineRow("L0", "O0", 1, 1, 1, 1, 100, 0), LineRow("L2", "O1", 1, 2, shopkeeper, 1, 2_000, 100, orderedAt: orderedAt));
+        Assert.False(late.Applied);
+        Assert.Equal((2L, "order_id"), (Assert.Single(late.Problems).Row, Assert.Single(late.Problems).Field));
+    }
+
     [Fact]
     public async Task ImportOrderLines_SameFileTwice_SecondChangesNothing()
     {

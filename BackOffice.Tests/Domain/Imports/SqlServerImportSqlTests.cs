@@ -23,7 +23,8 @@ public sealed class SqlServerImportSqlTests
         Add("problems", ImportService.ImportProblems.Statements(d));
         Add("order-lines", new OrderLineSql(d).All);
         Add("shopkeepers", new ShopkeeperSql(d).All);
-        Add("delta", [AggregateBuilder.CreateDelta(d), .. AggregateBuilder.ApplyDelta(d)]);
+        Add("delta", [AggregateBuilder.CreateDelta(d), AggregateBuilder.CreateDailyDelta(d), .. AggregateBuilder.ApplyDelta(d, summed: false),
+            .. AggregateBuilder.ApplyDelta(d, summed: true)]);
         Add("sales-packs", SalesPacks.ImportStatements(d));
         var spells = AggregateBuilder.SpellStatements(AggregateBuilder.ImportSpellScope(d));
         Add("spells", [spells.Delete, spells.Read]);
@@ -59,7 +60,7 @@ public sealed class SqlServerImportSqlTests
     public void Parse_SqliteUpsert_Fails()
     {
         // The check has teeth: SQLite's text of the same statement is not T-SQL.
-        var sqlite = AggregateBuilder.ApplyDelta(SqlDialect.Sqlite)[0];
+        var sqlite = AggregateBuilder.ApplyDelta(SqlDialect.Sqlite, summed: false)[0];
 
         Assert.NotEmpty(Parse(sqlite));
     }

@@ -11,15 +11,18 @@ public class ShopkeeperActivityTests
 {
     private static readonly string[] Provinces = ["浙江", "广东", "江苏"];
 
+    /// <summary><paramref name="deltaCapacity"/>: the import's delta summed in memory (the default), or grouped in SQL (0).</summary>
     [Theory]
-    [InlineData(11)]
-    [InlineData(12)]
-    public async Task Import_RandomBatchesWithRefundsAndMoves_PacksAndSegmentRunsEqualRebuildAndLines(int seed)
+    [InlineData(11, ImportDelta.DefaultCapacity)]
+    [InlineData(12, ImportDelta.DefaultCapacity)]
+    [InlineData(13, 0)]
+    public async Task Import_RandomBatchesWithRefundsAndMoves_PacksAndSegmentRunsEqualRebuildAndLines(int seed, int deltaCapacity)
     {
         var random = new Random(seed);
         await using var database = await TestDatabase.CreateAsync();
         await TradingData.SeedAsync(database, brands: 3);
         var import = database.Get<ImportService>();
+        import.DeltaCapacity = deltaCapacity;
         await Apply(import.ImportCsvAsync(People.FinanceChen, ImportKind.Shopkeepers,
             Csv(ShopkeeperHeader, Enumerable.Range(1, 15).Select(n => ShopkeeperRow(n, Provinces[n % 3], $"2026-{1 + n % 6:00}-10")))));
         var lines = new Dictionary<string, (string Order, int Brand, int Shopkeeper, long Paid, DateTime At, long Refund)>();
