@@ -126,8 +126,21 @@ internal sealed class ImportDelta(int capacity)
         _sums.Add(new Sum(new Key(shopkeeperId, day.DayNumber, brandId), category, province, figures));
     }
 
+    /// <summary>The delta's rows: per shopkeeper, date and brand; per date, brand and province; and the sales packs' entries.</summary>
+    public sealed record Rows(
+        Sum[] Groups,
+        List<(DateOnly Day, int BrandId, string Province, string Category, PackEntry Figures)> Daily,
+        SortedDictionary<DateOnly, List<(string Category, PackEntry Entry)>> PackDays);
+
+    /// <summary>The rows from the sums, once resolved and taken back from; reads nothing else, so it may run beside the import's SQL.</summary>
+    public Rows ToRows()
+    {
+        var groups = Groups();
+        return new Rows(groups, DailyGroups(groups), PackDays(groups));
+    }
+
     /// <summary>The groups with any figure, one a key, by shopkeeper, date and brand (the daily aggregates' key).</summary>
-    public Sum[] Groups()
+    private Sum[] Groups()
     {
         if (_sums is null) return [];
         var sums = _sums.ToArray();
@@ -156,7 +169,7 @@ internal sealed class ImportDelta(int capacity)
     /// The sales packs' delta from <see cref="Groups"/>: per date, category and shopkeeper (brands summed), in that
     /// order, what <see cref="SalesPacks"/> otherwise reads from the delta table day by day.
     /// </summary>
-    public static SortedDictionary<DateOnly, List<(string Category, PackEntry Entry)>> PackDays(Sum[] groups)
+    private static SortedDictionary<DateOnly, List<(string Category, PackEntry Entry)>> PackDays(Sum[] groups)
     {
         var categories = groups.Select(g => g.Category).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var rank = categories.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
@@ -183,7 +196,7 @@ internal sealed class ImportDelta(int capacity)
     /// <see cref="DailySales"/>' delta from <see cref="Groups"/>: per date, brand and province, the greatest category
     /// (what grouping the delta table by those gives).
     /// </summary>
-    public static List<(DateOnly Day, int BrandId, string Province, string Category, PackEntry Figures)> DailyGroups(Sum[] groups)
+    private static List<(DateOnly Day, int BrandId, string Province, string Category, PackEntry Figures)> DailyGroups(Sum[] groups)
     {
         var provinces = new Dictionary<string, int>(StringComparer.Ordinal);
         var daily = new Dictionary<(int Day, int BrandId, int Province), Sum>();

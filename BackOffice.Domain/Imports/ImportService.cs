@@ -286,14 +286,15 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
         private readonly IReadOnlyList<string> _statements = Statements(sql.Dialect);
 
         /// <summary>
-        /// A key that came earlier in the staged file is a problem on each later row (<c>Problems</c>); then
-        /// only the first row of each key stays staged (<c>Drop</c>; the staged rows' only problems on that
-        /// field are these).
+        /// Whether any key comes twice in the staged file (<c>Any</c>: one pass over the key's index, where
+        /// <c>Problems</c> probes it once a row); a key that came earlier is a problem on each later row
+        /// (<c>Problems</c>); then only the first row of each key stays staged (<c>Drop</c>; the staged rows'
+        /// only problems on that field are these).
         /// </summary>
-        public static (string Problems, string Drop) DuplicateKeys(SqlDialect d, string stage, string column, string field, string zh, string en)
+        public static (string Any, string Problems, string Drop) DuplicateKeys(SqlDialect d, string stage, string column, string field, string zh, string en)
         {
             var problems = d.Temp("import_problems");
-            return ($"""
+            return (d.SelectFirst(1, "1", $"FROM {stage} GROUP BY {column} HAVING COUNT(*) > 1"), $"""
                 INSERT INTO {problems}(row_no, field, message)
                 SELECT s.row_no, '{field}', {d.Concat(d.Literal(zh), $"s.{column}", d.Literal(en), $"s.{column}")}
                 FROM {stage} s WHERE EXISTS (SELECT 1 FROM {stage} t WHERE t.{column} = s.{column} AND t.row_no < s.row_no)

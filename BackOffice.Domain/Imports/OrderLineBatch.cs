@@ -200,7 +200,7 @@ public sealed partial class ImportService
         public override async Task ValidateAsync(CancellationToken ct)
         {
             await sql.ExecAsync(_q.IndexExternalIds, ct);
-            if (await sql.ExecAsync(_q.DuplicateProblems, ct) > 0) await sql.ExecAsync(_q.DropDuplicates, ct);
+            if (await sql.ScalarAsync(_q.AnyDuplicate, ct) > 0 && await sql.ExecAsync(_q.DuplicateProblems, ct) > 0) await sql.ExecAsync(_q.DropDuplicates, ct);
             await sql.ExecAsync(_q.FindExisting, ct);
             await sql.ExecAsync(_q.ChangeProblems, ct);
             _lastLineId = await sql.ScalarAsync(_q.LastLineId, ct);
@@ -211,34 +211,32 @@ public sealed partial class ImportService
 
         public override async Task<(long Inserted, long Updated)> ApplyAsync(CancellationToken ct)
         {
-            var summed = await FillDeltaAsync(ct);
+            // The sums become rows on another core while the lines go in (the sums read nothing else).
+            var rows = await TakeBackAsync(ct) is { } delta ? Task.Run(delta.ToRows, ct) : null;
             var updated = await sql.ExecAsync(_q.UpdateLines, ct);
             // A file at least as large as the lines already there (the first imports) is loaded with the
             // indexes built afterwards; later, smaller imports go row by row through the indexes.
             var inserted = 0;
             Func<Task> insert = async () => inserted = await sql.ExecAsync(_q.InsertLines, ct);
-            Func<Task> aggregates = () => sql.ExecAllAsync(AggregateBuilder.ApplyDelta(sql.Dialect, summed is not null), ct);
-            if (await sql.ScalarAsync(_q.CountStaged, ct) >= _lastLineId)
-            {
-                await BulkLoad.WithoutIndexesAsync(sql, ["OrderLines"], insert, ct);
-                await BulkLoad.WithoutIndexesAsync(sql, ["ShopkeeperDailySales", "DailySales"], aggregates, ct);
-            }
-            else
-            {
-                await insert();
-                await aggregates();
-            }
+            Func<Task> aggregates = () => sql.ExecAllAsync(AggregateBuilder.ApplyDelta(sql.Dialect, rows is not null), ct);
+            var bulk = await sql.ScalarAsync(_q.CountStaged, ct) >= _lastLineId;
+            if (bulk) await BulkLoad.WithoutIndexesAsync(sql, ["OrderLines"], insert, ct);
+            else await insert();
+            var summed = rows is null ? null : await rows;
+            if (summed is not null) await WriteDeltaAsync(summed, ct);
+            if (bulk) await BulkLoad.WithoutIndexesAsync(sql, ["ShopkeeperDailySales", "DailySales"], aggregates, ct);
+            else await aggregates();
             // Segment runs and sales packs move with the lines only (a shopkeeper's move leaves both as they are).
-            await AggregateBuilder.ApplyImportDeltaAsync(sql, summed is null ? null : ImportDelta.PackDays(summed), ct);
+            await AggregateBuilder.ApplyImportDeltaAsync(sql, summed?.PackDays, ct);
             return (inserted, updated);
         }
 
         /// <summary>
-        /// The delta tables, while OrderLines still holds the old state: from the sums kept while staging, less what
-        /// the database already held (lines sent again, orders it knows), plus the changed lines, and returns those
-        /// groups; or, when there were too many to keep, groups the staged rows in SQL and returns null.
+        /// While OrderLines still holds the old state: takes back from the sums kept while staging what the database
+        /// already held (lines sent again, orders it knows) and adds the changed lines; or, when there were too many
+        /// to keep, groups the staged rows into the delta table in SQL and returns null.
         /// </summary>
-        private async Task<ImportDelta.Sum[]?> FillDeltaAsync(CancellationToken ct)
+        private async Task<ImportDelta?> TakeBackAsync(CancellationToken ct)
         {
             if (_delta.Overflowed)
             {
@@ -250,10 +248,15 @@ public sealed partial class ImportService
             if (_lastLineId > 0)
                 foreach (var figures in new[] { _q.ExistingLinesFigures, _q.KnownOrdersFigures, _q.ChangedLinesFigures })
                     await AddToDeltaAsync(figures, ct);
-            var groups = _delta.Groups();
+            return _delta;
+        }
+
+        /// <summary>The summed delta into the delta tables (one row per key in each).</summary>
+        private async Task WriteDeltaAsync(ImportDelta.Rows rows, CancellationToken ct)
+        {
             using (var delta = RowWriter.Create(sql, sql.Dialect.Temp("import_delta"), AggregateBuilder.DeltaColumns))
             {
-                foreach (var group in groups)
+                foreach (var group in rows.Groups)
                 {
                     delta.Set(0, group.Key.ShopkeeperId);
                     delta.Set(1, DateOnly.FromDayNumber(group.Key.Day));
@@ -265,20 +268,17 @@ public sealed partial class ImportService
                 }
                 await delta.FlushAsync(ct);
             }
-            using (var daily = RowWriter.Create(sql, sql.Dialect.Temp("import_daily_delta"), AggregateBuilder.DailyDeltaColumns))
+            using var daily = RowWriter.Create(sql, sql.Dialect.Temp("import_daily_delta"), AggregateBuilder.DailyDeltaColumns);
+            foreach (var (day, brandId, province, category, figures) in rows.Daily)
             {
-                foreach (var (day, brandId, province, category, figures) in ImportDelta.DailyGroups(groups))
-                {
-                    daily.Set(0, day);
-                    daily.Set(1, brandId);
-                    daily.Set(2, province);
-                    daily.Set(3, category);
-                    SetFigures(daily, 4, figures);
-                    await daily.EndRowAsync(ct);
-                }
-                await daily.FlushAsync(ct);
+                daily.Set(0, day);
+                daily.Set(1, brandId);
+                daily.Set(2, province);
+                daily.Set(3, category);
+                SetFigures(daily, 4, figures);
+                await daily.EndRowAsync(ct);
             }
-            return groups;
+            await daily.FlushAsync(ct);
         }
 
         /// <summary>The six figures in the delta tables' order (gmv, refund, items, commission, orders, lines) from <paramref name="first"/>.</summary>
@@ -362,10 +362,12 @@ internal sealed class OrderLineSql(SqlDialect d)
     /// <summary>Indexed once the rows are in (cheaper than keeping a unique index through a million inserts).</summary>
     public string IndexExternalIds => d.CreateTempIndex("stage_lines_external_id", "stage_lines", "external_id");
 
-    private (string Problems, string Drop) Duplicates => ImportService.ImportProblems.DuplicateKeys(d, _stage, "external_id", "external_id",
+    private (string Any, string Problems, string Drop) Duplicates => ImportService.ImportProblems.DuplicateKeys(d, _stage, "external_id", "external_id",
         "文件中 external_id 重复：", " · external_id appears twice in the file: ");
 
     /// <summary>A line whose external id came earlier in the file is a problem, and only the first one stays staged.</summary>
+    public string AnyDuplicate => Duplicates.Any;
+
     public string DuplicateProblems => Duplicates.Problems;
 
     public string DropDuplicates => Duplicates.Drop;
@@ -491,7 +493,7 @@ internal sealed class OrderLineSql(SqlDialect d)
     /// <summary>Every statement, for the test that parses the SQL Server text.</summary>
     public IEnumerable<string> All =>
     [
-        .. CreateStaging, FindShopkeeper, FindSale, AllShopkeepers, AllSales, IndexExternalIds, DuplicateProblems, DropDuplicates, FindExisting, ChangeProblems, OrderProblems,
+        .. CreateStaging, FindShopkeeper, FindSale, AllShopkeepers, AllSales, IndexExternalIds, AnyDuplicate, DuplicateProblems, DropDuplicates, FindExisting, ChangeProblems, OrderProblems,
         OrderProblemsAgainstLines, NewLinesDelta, $"{InsertDelta} {ChangedLinesFigures}", ExistingLinesFigures, KnownOrdersFigures, UpdateLines, CountStaged, LastLineId,
         InsertLines,
     ];

@@ -82,7 +82,7 @@ public sealed partial class ImportService
         public override async Task ValidateAsync(CancellationToken ct)
         {
             await sql.ExecAsync(_q.IndexCodes, ct);
-            if (await sql.ExecAsync(_q.DuplicateProblems, ct) > 0) await sql.ExecAsync(_q.DropDuplicates, ct);
+            if (await sql.ScalarAsync(_q.AnyDuplicate, ct) > 0 && await sql.ExecAsync(_q.DuplicateProblems, ct) > 0) await sql.ExecAsync(_q.DropDuplicates, ct);
         }
 
         public override async Task<(long Inserted, long Updated)> ApplyAsync(CancellationToken ct)
@@ -160,10 +160,12 @@ internal sealed class ShopkeeperSql(SqlDialect d)
 
     public string IndexCodes => d.CreateTempIndex("stage_shopkeepers_code", "stage_shopkeepers", "code");
 
-    private (string Problems, string Drop) Duplicates => ImportService.ImportProblems.DuplicateKeys(d, _stage, "code", "shopkeeper_id",
+    private (string Any, string Problems, string Drop) Duplicates => ImportService.ImportProblems.DuplicateKeys(d, _stage, "code", "shopkeeper_id",
         "文件中店主编号重复：", " · shopkeeper_id appears twice in the file: ");
 
     /// <summary>A shopkeeper id that came earlier in the file is a problem, and only the first row stays staged.</summary>
+    public string AnyDuplicate => Duplicates.Any;
+
     public string DuplicateProblems => Duplicates.Problems;
 
     public string DropDuplicates => Duplicates.Drop;
@@ -205,7 +207,7 @@ internal sealed class ShopkeeperSql(SqlDialect d)
     /// <summary>Every statement, for the test that parses the SQL Server text.</summary>
     public IEnumerable<string> All =>
     [
-        .. CreateStaging, IndexCodes, DuplicateProblems, DropDuplicates, Existing, MarkChanged, ProvinceMoves, MoveDailyRows,
+        .. CreateStaging, IndexCodes, AnyDuplicate, DuplicateProblems, DropDuplicates, Existing, MarkChanged, ProvinceMoves, MoveDailyRows,
         UpdateShopkeepers, InsertShopkeepers,
     ];
 }

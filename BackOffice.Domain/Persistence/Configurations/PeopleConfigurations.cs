@@ -35,14 +35,14 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
         builder.Property(l => l.OrderId).HasMaxLength(64);
         builder.Property(l => l.Category).HasMaxLength(Categories.CodeMaxLength);
         builder.HasOne<Sale>().WithMany().HasForeignKey(l => l.SaleId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Brand>().WithMany().HasForeignKey(l => l.BrandId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Shopkeeper>().WithMany().HasForeignKey(l => l.ShopkeeperId).OnDelete(DeleteBehavior.Restrict);
-        // No index on OrderedOn alone: every dashboard reads the aggregates, and production queries on
+        // BrandId and ProductId (like Category) are copies of what the line's sale and SKU named when it was
+        // imported, and the import checks both; brands and products are never deleted. So no foreign key:
+        // each would need an index that no query reads (EF Core indexes every foreign key), and every index
+        // costs every import a random b-tree insert per line.
+        // No index on OrderedOn or BrandId: every dashboard reads the aggregates, and production queries on
         // lines go by sale, shopkeeper, external id or order id (EXPLAIN QUERY PLAN); only the
-        // straight-from-lines references of tests and benchmarks read by date. Each index costs every
-        // import a random b-tree insert per line.
-        builder.HasIndex(l => new { l.BrandId, l.OrderedOn });
+        // straight-from-lines references of tests and benchmarks read by date or brand.
         builder.HasIndex(l => new { l.ShopkeeperId, l.OrderedOn });
         builder.HasIndex(l => l.SaleId);
         builder.HasIndex(l => l.OrderId);

@@ -9,6 +9,19 @@ namespace BackOffice.Tests.Domain.Persistence;
 public class MigrationsTests
 {
     [Fact]
+    public async Task NewSqliteDatabase_HasLargePagesAndWal()
+    {
+        await using var database = await BackOffice.Tests.Infrastructure.TestDatabase.CreateAsync();
+        await using var db = database.NewContext();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA page_size";
+        Assert.Equal(16384L, (long)(await command.ExecuteScalarAsync())!);
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", (string)(await command.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
     public void SqliteMigrations_MatchTheModel()
     {
         using var db = new SqliteDesignTimeFactory().CreateDbContext([]);

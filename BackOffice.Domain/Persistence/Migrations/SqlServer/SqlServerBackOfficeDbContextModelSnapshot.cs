@@ -852,11 +852,7 @@ namespace BackOffice.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("OrderId");
 
-                    b.HasIndex("ProductId");
-
                     b.HasIndex("SaleId");
-
-                    b.HasIndex("BrandId", "OrderedOn");
 
                     b.HasIndex("ShopkeeperId", "OrderedOn");
 
@@ -1599,18 +1595,6 @@ namespace BackOffice.Domain.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("BackOffice.Domain.Orders.OrderLine", b =>
                 {
-                    b.HasOne("BackOffice.Domain.Brands.Brand", null)
-                        .WithMany()
-                        .HasForeignKey("BrandId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("BackOffice.Domain.Brands.Product", null)
-                        .WithMany()
-                        .HasForeignKey("ProductId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("BackOffice.Domain.Sales.Sale", null)
                         .WithMany()
                         .HasForeignKey("SaleId")

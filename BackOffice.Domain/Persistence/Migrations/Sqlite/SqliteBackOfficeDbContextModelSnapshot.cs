@@ -831,11 +831,7 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OrderId");
 
-                    b.HasIndex("ProductId");
-
                     b.HasIndex("SaleId");
-
-                    b.HasIndex("BrandId", "OrderedOn");
 
                     b.HasIndex("ShopkeeperId", "OrderedOn");
 
@@ -1560,18 +1556,6 @@ namespace BackOffice.Domain.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("BackOffice.Domain.Orders.OrderLine", b =>
                 {
-                    b.HasOne("BackOffice.Domain.Brands.Brand", null)
-                        .WithMany()
-                        .HasForeignKey("BrandId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("BackOffice.Domain.Brands.Product", null)
-                        .WithMany()
-                        .HasForeignKey("ProductId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("BackOffice.Domain.Sales.Sale", null)
                         .WithMany()
                         .HasForeignKey("SaleId")
