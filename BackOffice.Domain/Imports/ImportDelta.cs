@@ -16,8 +16,9 @@ namespace BackOffice.Domain.Imports;
 internal sealed class ImportDelta(int capacity)
 {
     /// <summary>
-    /// About 90 bytes a group and 100 an order while summing: at most some 200 MB, whatever the feed's size (a
-    /// million-line feed of two-line orders holds about half of each); the rows made from the sums take less.
+    /// While summing, about 90 bytes a group and 100–200 an order (its id is kept, up to 64 characters): at most
+    /// some 300 MB, whatever the feed's size (a million-line feed of two-line orders holds half a million of
+    /// each). Once resolved, the sums hold at most twice their groups (<see cref="Add"/> merges as it goes).
     /// </summary>
     public const int DefaultCapacity = 1_000_000;
 
@@ -56,6 +57,7 @@ internal sealed class ImportDelta(int capacity)
     private Dictionary<CodeKey, PackEntry>? _byCode = capacity > 0 ? [] : null;
     private Dictionary<string, OrderPlace>? _orders = capacity > 0 ? new(StringComparer.Ordinal) : null;
     private List<Sum>? _sums;
+    private int _resolved;
 
     /// <summary>Too many groups or orders to hold: the import groups in SQL.</summary>
     public bool Overflowed => _byCode is null && _sums is null;
@@ -119,14 +121,30 @@ internal sealed class ImportDelta(int capacity)
             var (shopkeeperId, province) = shopkeeper(_codes[code.Shopkeeper]);
             _sums.Add(new Sum(new Key(shopkeeperId, code.Day, brandId), category, province, sum with { ShopkeeperId = shopkeeperId }));
         }
-        (_byCode, _orders) = (null, null);
+        (_byCode, _orders, _resolved) = (null, null, _sums.Count);
     }
 
-    /// <summary>Adds figures (negative ones take back) to a group, once resolved.</summary>
+    /// <summary>Adds figures (negative ones take back) to a group, once resolved; merges the sums whenever they have doubled.</summary>
     public void Add(int shopkeeperId, DateOnly day, int brandId, string category, string province, PackEntry figures)
     {
         if (_sums is null) throw new InvalidOperationException("The sums are added to by id once resolved.");
         _sums.Add(new Sum(new Key(shopkeeperId, day.DayNumber, brandId), category, province, figures));
+        if (_sums.Count >= 2 * Math.Max(_resolved, 1024)) _resolved = Merge(_sums);
+    }
+
+    /// <summary>Sorts the sums and merges those of one key, in place; returns how many are left.</summary>
+    private static int Merge(List<Sum> list)
+    {
+        var sums = CollectionsMarshal.AsSpan(list);
+        sums.Sort();
+        var count = 0;
+        for (var i = 0; i < sums.Length; i++)
+        {
+            if (count > 0 && sums[count - 1].Key == sums[i].Key) sums[count - 1].Add(sums[i]);
+            else sums[count++] = sums[i];
+        }
+        list.RemoveRange(count, list.Count - count);
+        return count;
     }
 
     /// <summary>The delta's rows: per shopkeeper, date and brand; per date, brand and province; and the sales packs' entries.</summary>
@@ -142,22 +160,12 @@ internal sealed class ImportDelta(int capacity)
         return new Rows(groups, DailyGroups(groups), PackDays(groups));
     }
 
-    /// <summary>The groups with any figure, one a key, by shopkeeper, date and brand (the daily aggregates' key): the sums, sorted and merged in place.</summary>
+    /// <summary>The groups with any figure, one a key, by shopkeeper, date and brand (the daily aggregates' key): the sums, merged in place.</summary>
     private List<Sum> Groups()
     {
         if (_sums is null) return [];
-        var sums = CollectionsMarshal.AsSpan(_sums);
-        sums.Sort();
-        var count = 0;
-        for (var i = 0; i < sums.Length; i++)
-        {
-            if (count > 0 && sums[count - 1].Key == sums[i].Key) sums[count - 1].Add(sums[i]);
-            else sums[count++] = sums[i];
-        }
-        var groups = 0;
-        for (var i = 0; i < count; i++)
-            if (!sums[i].Figures.IsZero) sums[groups++] = sums[i];
-        _sums.RemoveRange(groups, _sums.Count - groups);
+        Merge(_sums);
+        _sums.RemoveAll(sum => sum.Figures.IsZero);
         return _sums;
     }
 

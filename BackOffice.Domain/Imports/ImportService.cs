@@ -34,7 +34,11 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
     private const int ImportCacheKib = 512 * 1024;
     private const int StagingCacheKib = 128 * 1024;
 
-    /// <summary>How many aggregate groups, and orders, an order-line import sums in memory before it groups in SQL instead (<see cref="ImportDelta"/>).</summary>
+    /// <summary>
+    /// How many aggregate groups, and orders, an order-line import sums in memory before it groups in SQL instead
+    /// (<see cref="ImportDelta"/>). On SQLite only: the sums compare codes ordinally, as SQLite does, where SQL
+    /// Server groups by its collation (usually ignoring case), so there the import keeps grouping in SQL.
+    /// </summary>
     internal int DeltaCapacity { get; set; } = ImportDelta.DefaultCapacity;
 
     /// <summary>The role an API key acts with: it may import, nothing else.</summary>
@@ -117,7 +121,7 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
         var problems = new ImportProblems(sql);
         var batch = kind == ImportKind.Shopkeepers
             ? (FeedBatch)new ShopkeeperBatch(sql, problems, protector, ChinaTime.Today(clock))
-            : new OrderLineBatch(sql, problems, DeltaCapacity);
+            : new OrderLineBatch(sql, problems, sql.Dialect.IsSqlServer ? 0 : DeltaCapacity);
         try
         {
             await batch.CreateStagingAsync(ct);

@@ -299,9 +299,10 @@ public sealed partial class ImportService
             await using var rows = await command.ExecuteReaderAsync(ct);
             while (await rows.ReadAsync(ct))
             {
-                var shopkeeper = rows.GetInt32(0);
-                _delta.Add(shopkeeper, rows.GetFieldValue<DateOnly>(1), rows.GetInt32(2), rows.GetString(4), rows.GetString(3),
-                    new PackEntry(shopkeeper, rows.GetInt64(5), rows.GetInt64(6), rows.GetInt64(7), rows.GetInt64(9), rows.GetInt64(8), rows.GetInt64(10)));
+                var shopkeeper = (int)RawSql.Integer(rows, 0);
+                _delta.Add(shopkeeper, rows.GetFieldValue<DateOnly>(1), (int)RawSql.Integer(rows, 2), rows.GetString(4), rows.GetString(3),
+                    new PackEntry(shopkeeper, RawSql.Integer(rows, 5), RawSql.Integer(rows, 6), RawSql.Integer(rows, 7), RawSql.Integer(rows, 9),
+                        RawSql.Integer(rows, 8), RawSql.Integer(rows, 10)));
             }
         }
 
@@ -453,10 +454,11 @@ internal sealed class OrderLineSql(SqlDialect d)
         GROUP BY l.ShopkeeperId, l.OrderedOn, l.BrandId
         """;
 
-    /// <summary>What the staged lines already in the database added to the sums kept while staging, to take back.</summary>
+    /// <summary>What the staged lines already in the database added to the sums kept while staging, to take back (a row a group).</summary>
     public string ExistingLinesFigures => $"""
-        SELECT s.shopkeeper_id, s.ordered_on, s.brand_id, s.province, s.category, -s.paid, -s.refund, -s.quantity, -s.commission, 0, -1
+        SELECT s.shopkeeper_id, s.ordered_on, s.brand_id, MAX(s.province), MAX(s.category), -SUM(s.paid), -SUM(s.refund), -SUM(s.quantity), -SUM(s.commission), 0, -COUNT(*)
         FROM {_existing} e JOIN {_stage} s ON s.row_no = e.row_no
+        GROUP BY s.shopkeeper_id, s.ordered_on, s.brand_id
         """;
 
     /// <summary>The staged orders the database already knows, counted as new in the sums kept while staging: taken back.</summary>

@@ -111,8 +111,8 @@ internal static class SalesPacks
         RawSql.Parameter(read, "@d").Value = day;
         await using var reader = await read.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            yield return (reader.GetString(0), new PackEntry(reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5),
-                reader.GetInt64(6), reader.GetInt64(7)));
+            yield return (reader.GetString(0), new PackEntry((int)RawSql.Integer(reader, 1), RawSql.Integer(reader, 2), RawSql.Integer(reader, 3),
+                RawSql.Integer(reader, 4), RawSql.Integer(reader, 5), RawSql.Integer(reader, 6), RawSql.Integer(reader, 7)));
     }
 
     private static async Task PutAsync(RawSql sql, PackSpan span, DateOnly start, string category, List<PackEntry> entries, bool merge, CancellationToken ct)
