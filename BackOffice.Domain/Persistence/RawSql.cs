@@ -61,6 +61,13 @@ internal sealed class RawSql(DbConnection connection, DbTransaction? transaction
         return new RawSql(db.Database.GetDbConnection(), null);
     }
 
+    /// <summary>
+    /// An integer column whatever its width: SQL Server types sums, counts, literals and columns as int or bigint
+    /// (and its reader converts neither to the other); SQLite has one integer type.
+    /// </summary>
+    public static long Integer(DbDataReader reader, int ordinal) =>
+        reader.GetFieldType(ordinal) == typeof(int) ? reader.GetInt32(ordinal) : reader.GetInt64(ordinal);
+
     public static DbParameter Parameter(DbCommand command, string name, object value)
     {
         var p = Parameter(command, name);
