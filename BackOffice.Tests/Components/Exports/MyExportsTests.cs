@@ -4,6 +4,7 @@ using BackOffice.Domain.Identity;
 using BackOffice.Domain.Suppliers;
 using BackOffice.Tests.Infrastructure;
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 
 namespace BackOffice.Tests.Components.Exports;
 
@@ -33,6 +34,28 @@ public sealed class MyExportsTests : IAsyncLifetime
         await _server.Get<ExportService>().QueueAsync(new("analyst.sun", "孙丽", new HashSet<string> { Roles.Analyst }), $"{SupplierListExport.ReportId}.xlsx");
 
         exports.WaitForAssertion(() => Assert.Single(exports.FindAll("[data-testid='export-progress']")), TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
+    public async Task MyExports_ReadFailsWhilePolling_WarnsAndRecovers()
+    {
+        await using var page = new PageUnderTest(_server.Get<ExportService>());
+        page.SignInAs("analyst.sun", "孙丽 Sun Li", Roles.Analyst);
+        var exports = page.Render<MyExports>();
+        exports.WaitForAssertion(() => exports.Find("[data-testid='exports-table']"));
+
+        // The table goes away and comes back: every read fails meanwhile.
+        await ExecuteAsync("ALTER TABLE \"ExportJobs\" RENAME TO \"ExportJobsAway\"");
+        exports.WaitForAssertion(() => exports.Find("[data-testid='exports-refresh-failed']"), TimeSpan.FromSeconds(15));
+
+        await ExecuteAsync("ALTER TABLE \"ExportJobsAway\" RENAME TO \"ExportJobs\"");
+        exports.WaitForAssertion(() => Assert.Empty(exports.FindAll("[data-testid='exports-refresh-failed']")), TimeSpan.FromSeconds(15));
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var db = _server.NewContext();
+        await db.Database.ExecuteSqlRawAsync(sql);
     }
 
     private sealed class PageUnderTest : ComponentTestContext
