@@ -65,6 +65,19 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
         return await RunAsync(actor, kind, source, started, ct);
     }
 
+    /// <summary>
+    /// Imports a CSV file, uploaded on the page or named on the command line, once it passes the upload rules
+    /// (<see cref="UploadRules.FeedCsv"/>: allow-listed extension, size, UTF-8 text content), which throw a
+    /// <see cref="DomainException"/> naming the file. <paramref name="file"/> must be seekable (a temp or local file).
+    /// </summary>
+    public Task<ImportResult> ImportCsvFileAsync(Actor actor, ImportKind kind, string fileName, Stream file, IProgress<long>? bytesRead = null,
+        CancellationToken ct = default)
+    {
+        RequireImporter(actor);
+        UploadValidator.Validate(UploadRules.FeedCsv, fileName, file);
+        return ImportCsvAsync(actor, kind, file, bytesRead, ct);
+    }
+
     /// <summary>Imports a batch (the HTTP API); the rows hold the feed's fields in column order.</summary>
     public Task<ImportResult> ImportBatchAsync(Actor actor, ImportKind kind, IReadOnlyList<string[]> rows, string sha256, CancellationToken ct = default)
     {

@@ -7,7 +7,7 @@ using BackOffice.Domain.Metrics;
 namespace BackOffice.Cli;
 
 /// <summary>
-/// <c>import shopkeepers|order-lines --file F.csv</c>: the same rules as the page; a rejected file
+/// <c>import shopkeepers|order-lines --file F.csv</c>: the same rules as the page, upload checks included; a rejected file
 /// prints its problems (first 1,000 and the total) and exits 2. <c>aggregates rebuild</c> recomputes
 /// the metric aggregates from the order lines.
 /// </summary>
@@ -27,7 +27,7 @@ public static class ImportCommand
         await services.GetRequiredService<Domain.Persistence.DatabaseMigrator>().MigrateAsync();
         var actor = new Actor("cli", $"命令行 Command line ({Environment.UserName})", new HashSet<string> { Roles.Admin });
         await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var result = await services.GetRequiredService<ImportService>().ImportCsvAsync(actor, kind, stream, new ReadProgress(stream.Length));
+        var result = await services.GetRequiredService<ImportService>().ImportCsvFileAsync(actor, kind, Path.GetFileName(file), stream, new ReadProgress(stream.Length));
         var c = CultureInfo.InvariantCulture;
         if (!result.Applied)
         {

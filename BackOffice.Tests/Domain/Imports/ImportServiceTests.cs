@@ -1,3 +1,4 @@
+using System.Text;
 using BackOffice.Domain.Common;
 using BackOffice.Domain.Imports;
 using BackOffice.Domain.Metrics;
@@ -196,6 +197,27 @@ public class ImportServiceTests
         var late = await LinesAsync(database, LineRow("L0", "O0", 1, 1, 1, 1, 100, 0), LineRow("L2", "O1", 1, 2, shopkeeper, 1, 2_000, 100, orderedAt: orderedAt));
         Assert.False(late.Applied);
         Assert.Equal((2L, "order_id"), (Assert.Single(late.Problems).Row, Assert.Single(late.Problems).Field));
+    }
+
+    [Theory]
+    [InlineData("lines.csv", true, false)]
+    [InlineData("lines.txt", false, false)]
+    [InlineData("lines.csv", false, true)]
+    public async Task ImportCsvFile_UploadRules_CheckedBeforeAnythingIsRead(string fileName, bool applied, bool binary)
+    {
+        await using var database = await ReadyAsync();
+        var text = Encoding.UTF8.GetBytes(OrderLineHeader + "\n" + LineRow("L1", "O1", 1, 1, 1, 2, 10_000, 500) + "\n");
+        await using var file = new MemoryStream(binary ? [0x50, 0x4B, 0x03, 0x04, .. text] : text);
+        if (applied)
+        {
+            Assert.True((await Import(database).ImportCsvFileAsync(People.FinanceChen, ImportKind.OrderLines, fileName, file)).Applied);
+            return;
+        }
+        var refused = await Assert.ThrowsAsync<BackOffice.Domain.Common.DomainException>(() =>
+            Import(database).ImportCsvFileAsync(People.FinanceChen, ImportKind.OrderLines, fileName, file));
+        Assert.Contains("CSV", refused.Message, StringComparison.Ordinal);
+        await using var db = database.NewContext();
+        Assert.Equal(0, await db.OrderLines.CountAsync());
     }
 
     [Fact]
