@@ -46,12 +46,12 @@ public sealed class ExportWorker(
             var handler = exports.Handler(job.Kind);
             var owner = await OwnerAsync(job.OwnerId, ct);
             handler.Authorize(owner);
-            var progress = new ThrottledProgress(percent => SaveProgressAsync(id, percent));
             long size;
             string sha;
             await using (var output = files.Create(id))
             {
-                await handler.WriteAsync(new ExportRequest(owner, job.ParametersJson, clock.GetUtcNow().UtcDateTime), output, progress, ct);
+                await using (var progress = new CoalescingProgress(percent => SaveProgressAsync(id, percent), logger))
+                    await handler.WriteAsync(new ExportRequest(owner, job.ParametersJson, clock.GetUtcNow().UtcDateTime), output, progress, ct);
                 await output.FlushAsync(ct);
                 size = output.Length;
                 output.Position = 0;
@@ -105,18 +105,5 @@ public sealed class ExportWorker(
         foreach (var job in expired) files.Delete(job.Id);
         db.ExportJobs.RemoveRange(expired);
         await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>Writes progress at most once per whole percent step so a big export does not hammer the database.</summary>
-    private sealed class ThrottledProgress(Func<int, Task> save) : IProgress<int>
-    {
-        private int _last = -1;
-
-        public void Report(int value)
-        {
-            if (value <= _last) return;
-            _last = value;
-            save(value).GetAwaiter().GetResult();
-        }
     }
 }
