@@ -33,13 +33,6 @@ public sealed class TabSessionStorage
         _context.JSInterop.Setup<string>("sessionStorage.getItem", i => Equals(i.Arguments[0], Prefix + draftKey)).SetResult((string)stored!);
     }
 
-    /// <summary>Makes the form's last write what a reloaded tab holds.</summary>
-    public void KeepLastWrite(string draftKey)
-    {
-        var stored = Calls("sessionStorage.setItem", draftKey).Last().Arguments[1];
-        _context.JSInterop.Setup<string>("sessionStorage.getItem", i => Equals(i.Arguments[0], Prefix + draftKey)).SetResult((string)stored!);
-    }
-
     /// <summary>How often the form wrote its draft.</summary>
     public int Writes(string draftKey) => Calls("sessionStorage.setItem", draftKey).Count;
 

@@ -1,4 +1,3 @@
-using BackOffice.Components.Shared;
 using BackOffice.Components.Pages.Brands;
 using BackOffice.Domain;
 using BackOffice.Domain.Brands;
@@ -79,31 +78,5 @@ public sealed class BrandDetailDraftTests : DatabaseComponentTestContext
         page.Find("[data-testid='brand-name-latin']").Input("Florasis Typed");
 
         page.WaitForAssertion(() => Assert.Equal(1, _tab.Writes($"brand:{id}:selection.li")));
-    }
-
-    [Fact]
-    public async Task Typing_Quickly_WritesTheFirstChangeThenTheLatestOnce()
-    {
-        var (id, _, _) = await BrandWithTypedDraftAsync();
-        var key = $"brand:{id}:selection.li";
-        var page = Render<BrandDetail>(p => p.Add(x => x.Id, id));
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid='brand-name-latin']")));
-
-        foreach (var text in new[] { "F", "Fl", "Flo", "Flor", "Florasis Last" }) page.Find("[data-testid='brand-name-latin']").Input(text);
-
-        // The first change is written at once; the rest, made during the pause after it, as one write (no render follows it, so poll).
-        Assert.Equal(1, _tab.Writes(key));
-        await UntilAsync(() => _tab.Writes(key) == 2);
-        // The second write holds the last input: a reloaded tab shows it.
-        _tab.KeepLastWrite(key);
-        var reloaded = Render<BrandDetail>(p => p.Add(x => x.Id, id));
-        reloaded.WaitForAssertion(() => Assert.Equal("Florasis Last", reloaded.Find("[data-testid='brand-name-latin']").GetAttribute("value")));
-    }
-
-    /// <summary>Waits (up to 5 s) for what no render announces: the draft's writes happen after a pause.</summary>
-    private static async Task UntilAsync(Func<bool> done)
-    {
-        for (var waited = 0; !done() && waited < 5_000; waited += 50) await Task.Delay(50);
-        Assert.True(done());
     }
 }
