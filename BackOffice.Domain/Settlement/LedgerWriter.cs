@@ -210,6 +210,8 @@ internal abstract class LedgerWriter : IDisposable
             {
                 var now = command.CreateParameter();
                 now.ParameterName = "@now";
+                // Typed: SQL Server reads an untyped DateTime as datetime, which rounds to steps of 3.33 ms; BookedAt is datetime2.
+                now.DbType = System.Data.DbType.DateTime2;
                 now.Value = _now;
                 command.Parameters.Add(now);
             }
