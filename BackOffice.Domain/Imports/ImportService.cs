@@ -26,8 +26,8 @@ public sealed partial class ImportService(IDbContextFactory<BackOfficeDbContext>
     public const int MaxProblems = 1000;
 
     /// <summary>
-    /// SQLite page cache for an import's connection, in KiB: the database's (a million lines go into six
-    /// indexes of the order lines and four of each aggregate, at random places; on the 10M-line set the
+    /// SQLite page cache for an import's connection, in KiB: the database's (a million lines go into the
+    /// order lines' indexes and the aggregates', at random places; on the 10M-line set the
     /// lines' insert took 22 s of CPU with 128 MB, 18 s with 512 MB, 13 s with 1 GB) and the staging tables'.
     /// A constant, so memory stays flat in the feed's size.
     /// </summary>

@@ -121,8 +121,7 @@ public sealed class AnalyticsService(IDbContextFactory<BackOfficeDbContext> fact
     private async Task<ConcentrationFigures> ComputeConcentrationAsync(MetricsFilter filter, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var gmv = await GmvByShopkeeperAsync(db, filter, ct);
-        var values = gmv.Values.ToArray();
+        var values = await GmvByShopkeeperAsync(db, filter, ct);
         var deciles = Deciles(values);
         var lastMonth = FirstOfMonth(filter.To);
         var firstMonth = lastMonth.AddMonths(-(TrendMonths - 1));
@@ -154,12 +153,10 @@ public sealed class AnalyticsService(IDbContextFactory<BackOfficeDbContext> fact
     }
 
     /// <summary>GMV per shopkeeper over the filter (from the packs, see <see cref="ShopkeeperTotals"/>).</summary>
-    private static async Task<Dictionary<int, long>> GmvByShopkeeperAsync(BackOfficeDbContext db, MetricsFilter filter, CancellationToken ct)
+    private static async Task<long[]> GmvByShopkeeperAsync(BackOfficeDbContext db, MetricsFilter filter, CancellationToken ct)
     {
-        var result = new Dictionary<int, long>();
         var totals = await ShopkeeperTotals.ReadAsync(db, filter, ct);
-        foreach (var id in totals.Active) result[id] = totals.GmvFen[id];
-        return result;
+        return totals.Active.Select(id => totals.GmvFen[id]).ToArray();
     }
 
     /// <summary>Each month's GMV per shopkeeper: from the month packs, or for a brand slice grouped from its daily rows.</summary>

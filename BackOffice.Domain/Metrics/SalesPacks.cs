@@ -14,11 +14,12 @@ namespace BackOffice.Domain.Metrics;
 internal static class SalesPacks
 {
     private const string All = "";
-    private const string Figures = "SUM(gmv), SUM(refund), SUM(items), SUM(orders), SUM(commission), SUM(lines)";
 
     /// <summary>Every statement an import's pack upkeep sends (the SQL Server ones are parsed by a test).</summary>
-    internal static IReadOnlyList<string> ImportStatements(SqlDialect d) =>
-        [DeltaDays(d), d.CreateTempIndex("import_delta_pack", "import_delta", "day, category, shopkeeper_id"), DeltaDay(d), ReadPack, DeletePack, InsertPack];
+    internal static IReadOnlyList<string> ImportStatements(SqlDialect d) => [DeltaDays(d), DeltaIndex(d), DeltaDay(d), ReadPack, DeletePack, InsertPack];
+
+    /// <summary>The delta table by day, category and shopkeeper, for <see cref="DeltaDay"/>; dropped with the delta table at the end of the import.</summary>
+    private static string DeltaIndex(SqlDialect d) => d.CreateTempIndex("import_delta_pack", "import_delta", "day, category, shopkeeper_id");
 
     private const string ReadPack = "SELECT Data FROM ShopkeeperSalesPacks WHERE Span = @s AND Category = @c AND Start = @d";
     private const string DeletePack = "DELETE FROM ShopkeeperSalesPacks WHERE Span = @s AND Category = @c AND Start = @d";
@@ -53,8 +54,7 @@ internal static class SalesPacks
     {
         var days = await DatesAsync(sql, DeltaDays(d), ct);
         if (days.Count == 0) return;
-        // Dropped with the delta table at the end of the import.
-        await sql.ExecAsync(d.CreateTempIndex("import_delta_pack", "import_delta", "day, category, shopkeeper_id"), ct);
+        await sql.ExecAsync(DeltaIndex(d), ct);
         await WriteDaysAsync(sql, days, (day, c) => ReadDayAsync(sql, DeltaDay(d), day, c), merge: true, ct);
     }
 
@@ -74,8 +74,8 @@ internal static class SalesPacks
         DateOnly? currentMonth = null;
         foreach (var day in days.Order())
         {
-            if (currentMonth is { } m && m != FirstOfMonth(day)) await WriteMonthAsync(m);
-            currentMonth = FirstOfMonth(day);
+            if (currentMonth is { } m && m != AnalyticsService.FirstOfMonth(day)) await WriteMonthAsync(m);
+            currentMonth = AnalyticsService.FirstOfMonth(day);
             var byCategory = new Dictionary<string, List<PackEntry>>(StringComparer.Ordinal);
             var all = new Dictionary<int, PackEntry>();
             // The day is read whole before anything is written (no reader stays open while another command runs).
@@ -168,6 +168,4 @@ internal static class SalesPacks
         while (await reader.ReadAsync(ct)) dates.Add(reader.GetFieldValue<DateOnly>(0));
         return dates;
     }
-
-    private static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);
 }
