@@ -45,21 +45,7 @@ public static class ImportApi
             .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser()
             .RequireRole(ImportService.ApiClientRole)));
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.User.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim) ?? "",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            o.OnRejected = async (context, ct) =>
-            {
-                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
-                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await Results.Problem(title: "Too many requests",
-                    detail: $"每个密钥每分钟最多 {options.PermitsPerMinute} 次请求，请 {seconds} 秒后重试 · At most {options.PermitsPerMinute} requests a minute per key; retry after {seconds} s.",
-                    statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
-            };
-        });
+        services.AddRateLimiter(o => o.AddPolicy<string, KeyRateLimit>(RateLimitPolicy));
         services.AddOpenApi("v1", o =>
         {
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
@@ -179,4 +165,21 @@ public static class ImportApi
     private static IResult TooLarge(ApiOptions options) => Results.Problem(title: "Request body too large",
         detail: $"请求体不能超过 {options.MaxBodyMegabytes} MB，请分批发送 · The body may be at most {options.MaxBodyMegabytes} MB; send smaller batches.",
         statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>A fixed window of requests a minute per API key, answered with its own 429 problem (whatever else limits the app).</summary>
+    private sealed class KeyRateLimit(ApiOptions options) : IRateLimiterPolicy<string>
+    {
+        public RateLimitPartition<string> GetPartition(HttpContext http) => RateLimitPartition.GetFixedWindowLimiter(
+            http.User.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim) ?? "",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+
+        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, _) =>
+        {
+            var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
+            context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            await Results.Problem(title: "Too many requests",
+                detail: $"每个密钥每分钟最多 {options.PermitsPerMinute} 次请求，请 {seconds} 秒后重试 · At most {options.PermitsPerMinute} requests a minute per key; retry after {seconds} s.",
+                statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
+        };
+    }
 }

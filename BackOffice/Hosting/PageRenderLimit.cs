@@ -29,10 +29,8 @@ public static class PageRenderLimit
         {
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 IsPage(http) ? RateLimitPartition.GetConcurrencyLimiter("pages", _ => options) : RateLimitPartition.GetNoLimiter(""));
-            // Pages answer for themselves; any other limiter's rejection (the API's) keeps its own handler.
-            var others = o.OnRejected;
-            o.OnRejected = (context, ct) => IsPage(context.HttpContext) ? new ValueTask(RejectAsync(context.HttpContext))
-                : others?.Invoke(context, ct) ?? ValueTask.CompletedTask;
+            // The global limiter limits pages only; a policy's rejection (the API key's) answers with the policy's own handler.
+            o.OnRejected = (context, _) => new ValueTask(RejectAsync(context.HttpContext));
         });
     }
 
